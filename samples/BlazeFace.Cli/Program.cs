@@ -1,0 +1,6 @@
+namespace BlazeFace.Cli;
+
+internal static class Program
+{
+    private static int Main(string[] args) => 0;
+}

@@ -1,0 +1,20 @@
+namespace BlazeFace;
+
+/// <summary>One named face keypoint.</summary>
+/// <param name="Kind">Which keypoint this is.</param>
+/// <param name="X">Horizontal coordinate.</param>
+/// <param name="Y">Vertical coordinate.</param>
+public readonly record struct FaceKeypoint(FaceKeypointKind Kind, float X, float Y)
+{
+    /// <summary>The snake_case name MediaPipe and the CLI's JSON use, such as <c>right_eye</c>.</summary>
+    public string Name => Kind switch
+    {
+        FaceKeypointKind.RightEye => "right_eye",
+        FaceKeypointKind.LeftEye => "left_eye",
+        FaceKeypointKind.NoseTip => "nose_tip",
+        FaceKeypointKind.MouthCenter => "mouth_center",
+        FaceKeypointKind.RightEarTragion => "right_ear_tragion",
+        FaceKeypointKind.LeftEarTragion => "left_ear_tragion",
+        _ => throw new InvalidOperationException($"Unknown keypoint kind {Kind}."),
+    };
+}
