@@ -1,0 +1,62 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network;
+
+/// <summary>
+/// A built BlazeFace network: its layers (named as in the model file), the order to run them in, and the two
+/// outputs. One instance owns its activations, so it runs one frame at a time.
+/// </summary>
+internal sealed class BlazeFaceNetwork
+{
+    private readonly IReadOnlyList<INetworkNode> _nodes;
+
+    public BlazeFaceNetwork(BlazeFaceModelKind kind, InputLayer input, IReadOnlyList<INetworkNode> nodes, IReadOnlyList<Layer> layers, Layer regressors, Layer classificators)
+    {
+        Kind = kind;
+        Input = input;
+        _nodes = nodes;
+        Layers = layers;
+        Regressors = regressors;
+        Classificators = classificators;
+    }
+
+    public BlazeFaceModelKind Kind { get; }
+
+    public InputLayer Input { get; }
+
+    public TensorShape InputShape => Input.OutputShape;
+
+    /// <summary>Every layer in an order that respects the data flow (each after its inputs).</summary>
+    public IReadOnlyList<Layer> Layers { get; }
+
+    /// <summary>Output of shape 1 x anchors x 16: box and keypoint offsets per anchor.</summary>
+    public Layer Regressors { get; }
+
+    /// <summary>Output of shape 1 x anchors x 1: one score logit per anchor.</summary>
+    public Layer Classificators { get; }
+
+    public int AnchorCount => Classificators.OutputShape.Width;
+
+    /// <summary>Where the caller writes the input tensor (H x W x 3, RGB in [-1, 1]) before <see cref="Run"/>.</summary>
+    public Span<float> InputTensor => Input.Output.Span;
+
+    public IEnumerable<WeightVariable> Weights => Layers.SelectMany(layer => layer.Weights);
+
+    /// <summary>Runs the network with its blocks fused.</summary>
+    public void Run()
+    {
+        foreach (INetworkNode node in _nodes)
+        {
+            node.Forward();
+        }
+    }
+
+    /// <summary>Runs every layer on its own, in graph order, with no fusion: the reference the fused run must match.</summary>
+    public void RunLayerByLayer()
+    {
+        foreach (Layer layer in Layers)
+        {
+            layer.Forward();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network;
+
+/// <summary>
+/// The single BlazeBlock of the BlazeFace paper: depthwise 3x3 (stride 1 or 2) → 1x1 convolution, added to the
+/// shortcut (max-pooled when striding, channel-padded when widening), then ReLU.
+/// </summary>
+/// <remarks>
+/// <see cref="Forward"/> runs the block fused: the 1x1 convolution's epilogue adds the shortcut's leading channels
+/// and applies the ReLU, so the padding, add and ReLU layers never touch memory. The layers still exist, with the
+/// file's names, for weight assignment, the graph check and layer-by-layer reference runs.
+/// </remarks>
+internal sealed class BlazeBlock : INetworkNode
+{
+    private readonly DepthwiseConv2D _depthwise;
+    private readonly Conv2D _pointwise;
+    private readonly BlazeBlockShortcut _shortcut;
+    private readonly Add _add;
+
+    public BlazeBlock(LayerNamer names, Layer input, int outChannels, int stride, KernelSet kernels)
+    {
+        _depthwise = new DepthwiseConv2D(names.Next("depthwise_conv2d"), input, kernelSize: 3, stride, PaddingMode.Same, kernels);
+        _shortcut = new BlazeBlockShortcut(names, input, stride, outChannels, kernels);
+        _pointwise = new Conv2D(names.Next("conv2d"), _depthwise, outChannels, kernelSize: 1, stride: 1, PaddingMode.Valid, kernels);
+        _add = new Add(names.Next("add"), _shortcut.Output, _pointwise, kernels);
+        Output = new ReLU(names.Next("activation"), _add, kernels);
+    }
+
+    public ReLU Output { get; }
+
+    public IReadOnlyList<Layer> Layers => [_depthwise, .. _shortcut.Layers, _pointwise, _add, Output];
+
+    public void Forward()
+    {
+        _depthwise.Forward();
+        _shortcut.ForwardFused();
+        _pointwise.Forward(_shortcut.Epilogue(), Output.Output.Span);
+    }
+}

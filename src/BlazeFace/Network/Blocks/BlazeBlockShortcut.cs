@@ -1,0 +1,57 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network;
+
+/// <summary>
+/// The residual branch of both BlazeBlock kinds: the input itself, 2x2 max-pooled when the block strides, and
+/// zero-padded in channels when the block widens.
+/// </summary>
+internal sealed class BlazeBlockShortcut
+{
+    public BlazeBlockShortcut(LayerNamer names, Layer input, int stride, int outChannels, KernelSet kernels)
+    {
+        Layer shortcut = input;
+        if (stride == 2)
+        {
+            Pool = new MaxPooling2D(names.Next("max_pooling2d"), input, poolSize: 2, stride: 2, PaddingMode.Same, kernels);
+            shortcut = Pool;
+        }
+        else if (stride != 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(stride), stride, "BlazeBlocks stride by 1 or 2.");
+        }
+
+        int extra = outChannels - input.OutputShape.Channels;
+        if (extra < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(outChannels), outChannels, $"A BlazeBlock cannot narrow {input.OutputShape.Channels} channels.");
+        }
+
+        if (extra > 0)
+        {
+            Padding = new ChannelPadding(names.Next("channel_padding"), shortcut, padBefore: 0, padAfter: extra, kernels);
+        }
+
+        Unpadded = shortcut;
+        Output = Padding ?? shortcut;
+    }
+
+    /// <summary>The pooling layer, present only when the block strides.</summary>
+    public MaxPooling2D? Pool { get; }
+
+    /// <summary>The channel padding, present only when the block widens.</summary>
+    public ChannelPadding? Padding { get; }
+
+    /// <summary>The shortcut before channel padding: what the fused epilogue adds to the leading channels.</summary>
+    public Layer Unpadded { get; }
+
+    /// <summary>The shortcut as the Add layer sees it.</summary>
+    public Layer Output { get; }
+
+    public IEnumerable<Layer> Layers => new Layer?[] { Pool, Padding }.OfType<Layer>();
+
+    /// <summary>Computes what the fused epilogue reads; the channel padding is folded into the epilogue.</summary>
+    public void ForwardFused() => Pool?.Forward();
+
+    public ConvolutionEpilogue Epilogue() => new(Unpadded.Output.Span, Unpadded.OutputShape.Channels, relu: true);
+}

@@ -1,0 +1,21 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network;
+
+/// <summary>Conv2D followed by ReLU, run as one kernel call with the ReLU in its epilogue.</summary>
+internal sealed class ConvReluBlock : INetworkNode
+{
+    private readonly Conv2D _conv;
+
+    public ConvReluBlock(LayerNamer names, Layer input, int filters, int kernelSize, int stride, PaddingMode padding, KernelSet kernels)
+    {
+        _conv = new Conv2D(names.Next("conv2d"), input, filters, kernelSize, stride, padding, kernels);
+        Output = new ReLU(names.Next("activation"), _conv, kernels);
+    }
+
+    public ReLU Output { get; }
+
+    public IReadOnlyList<Layer> Layers => [_conv, Output];
+
+    public void Forward() => _conv.Forward(ConvolutionEpilogue.ReluOnly, Output.Output.Span);
+}

@@ -1,0 +1,37 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network;
+
+/// <summary>
+/// One top-down step of the full-range model's feature pyramid: the coarse map and a finer lateral map are each
+/// projected by 1x1 convolution + ReLU to a common width, the coarse one is bilinearly up-sampled 2x, and the two
+/// are added.
+/// </summary>
+internal sealed class FeaturePyramidMerge : INetworkNode
+{
+    private readonly ConvReluBlock _coarse;
+    private readonly ConvReluBlock _lateral;
+    private readonly UpSampling2D _upsample;
+
+    public FeaturePyramidMerge(LayerNamer names, Layer coarse, Layer lateral, int channels, KernelSet kernels)
+    {
+        _coarse = new ConvReluBlock(names, coarse, channels, kernelSize: 1, stride: 1, PaddingMode.Valid, kernels);
+        _lateral = new ConvReluBlock(names, lateral, channels, kernelSize: 1, stride: 1, PaddingMode.Valid, kernels);
+
+        // Keras's bilinear UpSampling2D converts to RESIZE_BILINEAR with half-pixel centres.
+        _upsample = new UpSampling2D(names.Next("up_sampling2d"), _coarse.Output, factor: 2, alignCorners: false, halfPixelCenters: true, kernels);
+        Output = new Add(names.Next("add"), _lateral.Output, _upsample, kernels);
+    }
+
+    public Add Output { get; }
+
+    public IReadOnlyList<Layer> Layers => [.. _coarse.Layers, .. _lateral.Layers, _upsample, Output];
+
+    public void Forward()
+    {
+        _coarse.Forward();
+        _lateral.Forward();
+        _upsample.Forward();
+        Output.Forward();
+    }
+}

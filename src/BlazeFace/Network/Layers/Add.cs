@@ -1,0 +1,22 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network;
+
+/// <summary>Keras <c>Add</c> of two equally shaped tensors: TFLite ADD.</summary>
+internal sealed class Add : Layer
+{
+    private readonly IAddKernel _kernel;
+
+    public Add(string name, Layer left, Layer right, KernelSet kernels)
+        : base(name, [left, right], left.OutputShape)
+    {
+        if (left.OutputShape != right.OutputShape)
+        {
+            throw new ArgumentException($"Add '{name}' cannot add {left.OutputShape} ('{left.Name}') and {right.OutputShape} ('{right.Name}').", nameof(right));
+        }
+
+        _kernel = kernels.Add;
+    }
+
+    public override void Forward() => _kernel.Run(Inputs[0].Output.Span, Inputs[1].Output.Span, Output.Span, relu: false);
+}

@@ -1,0 +1,32 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network;
+
+/// <summary>
+/// Zero channels appended to a tensor so a BlazeBlock's shortcut matches its wider output: the Lambda layer of the
+/// original Keras model, a TFLite PAD on the channel axis.
+/// </summary>
+internal sealed class ChannelPadding : Layer
+{
+    private readonly IChannelPaddingKernel _kernel;
+
+    public ChannelPadding(string name, Layer input, int padBefore, int padAfter, KernelSet kernels)
+        : base(name, [input], input.OutputShape with { Channels = input.OutputShape.Channels + padBefore + padAfter })
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(padBefore);
+        ArgumentOutOfRangeException.ThrowIfNegative(padAfter);
+        PadBefore = padBefore;
+        PadAfter = padAfter;
+        _kernel = kernels.ChannelPadding;
+    }
+
+    public int PadBefore { get; }
+
+    public int PadAfter { get; }
+
+    public override void Forward()
+    {
+        TensorShape shape = Inputs[0].OutputShape;
+        _kernel.Run(shape.Pixels, shape.Channels, PadBefore, PadAfter, Inputs[0].Output.Span, Output.Span);
+    }
+}

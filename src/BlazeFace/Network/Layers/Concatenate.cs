@@ -1,0 +1,33 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network;
+
+/// <summary>Keras <c>Concatenate(axis=1)</c> of [1, N, K] tensors (here shaped 1 x N x K): TFLite CONCATENATION.</summary>
+internal sealed class Concatenate : Layer
+{
+    public Concatenate(string name, IReadOnlyList<Layer> inputs)
+        : base(name, inputs, ConcatenatedShape(name, inputs))
+    {
+    }
+
+    public override void Forward()
+    {
+        Span<float> destination = Output.Span;
+        foreach (Layer input in Inputs)
+        {
+            ReadOnlySpan<float> source = input.Output.Span;
+            source.CopyTo(destination);
+            destination = destination[source.Length..];
+        }
+    }
+
+    private static TensorShape ConcatenatedShape(string name, IReadOnlyList<Layer> inputs)
+    {
+        if (inputs.Count == 0 || inputs.Any(i => i.OutputShape.Height != 1 || i.OutputShape.Channels != inputs[0].OutputShape.Channels))
+        {
+            throw new ArgumentException($"Concatenate '{name}' needs 1 x N x K inputs with equal K.", nameof(inputs));
+        }
+
+        return new TensorShape(1, inputs.Sum(i => i.OutputShape.Width), inputs[0].OutputShape.Channels);
+    }
+}

@@ -1,0 +1,62 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network;
+
+/// <summary>Keras <c>Conv2D</c> (square kernel, bias, no activation): TFLite CONV_2D.</summary>
+/// <remarks>1x1 stride-1 convolutions run on the pointwise (GEMM) kernel, everything else on the general one.</remarks>
+internal sealed class Conv2D : Layer
+{
+    private readonly KernelSet _kernels;
+    private float[]? _packedFilter;
+    private float[]? _bias;
+
+    public Conv2D(string name, Layer input, int filters, int kernelSize, int stride, PaddingMode padding, KernelSet kernels)
+        : base(name, [input], TensorFlowPadding.Geometry(input.OutputShape, filters, kernelSize, stride, padding).Output)
+    {
+        Geometry = TensorFlowPadding.Geometry(input.OutputShape, filters, kernelSize, stride, padding);
+        Padding = padding;
+        _kernels = kernels;
+    }
+
+    public Conv2DGeometry Geometry { get; }
+
+    public PaddingMode Padding { get; }
+
+    public int Filters => Geometry.Output.Channels;
+
+    public int KernelSize => Geometry.KernelHeight;
+
+    public int Stride => Geometry.StrideHeight;
+
+    public bool IsPointwise => KernelSize == 1 && Stride == 1;
+
+    public override IEnumerable<WeightVariable> Weights =>
+    [
+        new($"{Name}/Kernel", [Filters, KernelSize, KernelSize, Geometry.Input.Channels], PackFilter),
+        new($"{Name}/Bias", [Filters], values => _bias = values),
+    ];
+
+    public override void Forward() => Forward(ConvolutionEpilogue.None, Output.Span);
+
+    /// <summary>Runs the convolution with <paramref name="epilogue"/> fused in, writing to <paramref name="destination"/>.</summary>
+    public void Forward(in ConvolutionEpilogue epilogue, Span<float> destination)
+    {
+        float[] filter = _packedFilter ?? throw Unassigned();
+        float[] bias = _bias ?? throw Unassigned();
+        ReadOnlySpan<float> input = Inputs[0].Output.Span;
+        if (IsPointwise)
+        {
+            _kernels.PointwiseConv2D.Run(Geometry.Output.Pixels, Geometry.Input.Channels, Filters, input, filter, bias, destination, epilogue);
+        }
+        else
+        {
+            _kernels.Conv2D.Run(Geometry, input, filter, bias, destination, epilogue);
+        }
+    }
+
+    private void PackFilter(float[] ohwi) => _packedFilter = IsPointwise
+        ? _kernels.PointwiseConv2D.Pack(ohwi, Filters, Geometry.Input.Channels)
+        : _kernels.Conv2D.Pack(ohwi, Filters, KernelSize, KernelSize, Geometry.Input.Channels);
+
+    private InvalidOperationException Unassigned() => new($"Layer '{Name}' has no weights assigned.");
+}

@@ -1,0 +1,46 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network;
+
+/// <summary>One activation tensor (batch 1, NHWC) with the storage it lives in.</summary>
+/// <remarks>
+/// Storage is a window into an array so that a layer can write straight into part of a larger buffer
+/// (and a reshape can share its input's storage) instead of copying.
+/// </remarks>
+internal sealed class FeatureMap
+{
+    private readonly float[] _buffer;
+    private readonly int _offset;
+
+    public FeatureMap(TensorShape shape)
+        : this(shape, new float[shape.Length], 0)
+    {
+    }
+
+    public FeatureMap(TensorShape shape, float[] buffer, int offset)
+    {
+        if (offset < 0 || (long)offset + shape.Length > buffer.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), $"A {shape} feature map does not fit at {offset} in a buffer of {buffer.Length} values.");
+        }
+
+        Shape = shape;
+        _buffer = buffer;
+        _offset = offset;
+    }
+
+    public TensorShape Shape { get; }
+
+    public Span<float> Span => _buffer.AsSpan(_offset, Shape.Length);
+
+    /// <summary>A view of the same values under another shape of equal length.</summary>
+    public FeatureMap Reshape(TensorShape shape)
+    {
+        if (shape.Length != Shape.Length)
+        {
+            throw new ArgumentException($"Cannot reshape {Shape} into {shape}.", nameof(shape));
+        }
+
+        return new FeatureMap(shape, _buffer, _offset);
+    }
+}

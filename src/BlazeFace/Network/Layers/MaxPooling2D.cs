@@ -1,0 +1,27 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network;
+
+/// <summary>Keras <c>MaxPooling2D</c>: TFLite MAX_POOL_2D.</summary>
+internal sealed class MaxPooling2D : Layer
+{
+    private readonly IMaxPool2DKernel _kernel;
+
+    public MaxPooling2D(string name, Layer input, int poolSize, int stride, PaddingMode padding, KernelSet kernels)
+        : base(name, [input], TensorFlowPadding.Geometry(input.OutputShape, input.OutputShape.Channels, poolSize, stride, padding).Output)
+    {
+        Geometry = TensorFlowPadding.Geometry(input.OutputShape, input.OutputShape.Channels, poolSize, stride, padding);
+        Padding = padding;
+        _kernel = kernels.MaxPool2D;
+    }
+
+    public Conv2DGeometry Geometry { get; }
+
+    public PaddingMode Padding { get; }
+
+    public int PoolSize => Geometry.KernelHeight;
+
+    public int Stride => Geometry.StrideHeight;
+
+    public override void Forward() => _kernel.Run(Geometry, Inputs[0].Output.Span, Output.Span);
+}

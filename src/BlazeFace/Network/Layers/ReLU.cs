@@ -1,0 +1,17 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network;
+
+/// <summary>Keras <c>ReLU</c> (the model's <c>activation_N</c> layers): TFLite RELU.</summary>
+internal sealed class ReLU : Layer
+{
+    private readonly IReluKernel _kernel;
+
+    public ReLU(string name, Layer input, KernelSet kernels)
+        : base(name, [input], input.OutputShape)
+    {
+        _kernel = kernels.Relu;
+    }
+
+    public override void Forward() => _kernel.Run(Inputs[0].Output.Span, Output.Span);
+}

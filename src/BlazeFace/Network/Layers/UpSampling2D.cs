@@ -1,0 +1,28 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network;
+
+/// <summary>
+/// Keras <c>UpSampling2D(interpolation='bilinear')</c>: TFLite RESIZE_BILINEAR. Keras's bilinear up-sampling
+/// converts with half-pixel centres and without corner alignment; both flags are kept so the graph check can
+/// compare them with the file.
+/// </summary>
+internal sealed class UpSampling2D : Layer
+{
+    private readonly IResizeBilinearKernel _kernel;
+
+    public UpSampling2D(string name, Layer input, int factor, bool alignCorners, bool halfPixelCenters, KernelSet kernels)
+        : base(name, [input], input.OutputShape with { Height = input.OutputShape.Height * factor, Width = input.OutputShape.Width * factor })
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
+        AlignCorners = alignCorners;
+        HalfPixelCenters = halfPixelCenters;
+        _kernel = kernels.ResizeBilinear;
+    }
+
+    public bool AlignCorners { get; }
+
+    public bool HalfPixelCenters { get; }
+
+    public override void Forward() => _kernel.Run(Inputs[0].OutputShape, OutputShape, AlignCorners, HalfPixelCenters, Inputs[0].Output.Span, Output.Span);
+}
