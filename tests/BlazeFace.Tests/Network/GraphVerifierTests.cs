@@ -1,0 +1,79 @@
+using BlazeFace.Kernels;
+using BlazeFace.Models.Tflite;
+using BlazeFace.Network;
+using BlazeFace.Tests.Support;
+
+namespace BlazeFace.Tests.Network;
+
+/// <summary>A file whose graph differs from the architecture is refused, and the message says where.</summary>
+public class GraphVerifierTests
+{
+    [Test]
+    public void Bundled_models_match_their_architectures()
+    {
+        Assert.DoesNotThrow(() => GraphVerifier.Verify(ShortRangeArchitecture.Build(KernelSet.Scalar), ModelSurgery.ShortRange()));
+        Assert.DoesNotThrow(() => GraphVerifier.Verify(FullRangeArchitecture.Build(KernelSet.Scalar), ModelSurgery.FullRange()));
+    }
+
+    [Test]
+    public void Short_range_architecture_refuses_the_full_range_file()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(ShortRangeArchitecture.Build(KernelSet.Scalar), ModelSurgery.FullRange()));
+        Assert.That(error!.Message, Does.Contain("ShortRange").And.Contain("input"));
+    }
+
+    [Test]
+    public void A_depthwise_stride_that_differs_is_refused_naming_the_layer()
+    {
+        TfliteModel model = ModelSurgery.WithOperator(ModelSurgery.ShortRange(), "depthwise_conv2d_2",
+            op => ModelSurgery.WithOptions(op, op.DepthwiseConv2D! with { StrideHeight = 1, StrideWidth = 1 }));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(ShortRangeArchitecture.Build(KernelSet.Scalar), model));
+        Assert.That(error!.Message, Does.Contain("depthwise_conv2d_2"));
+    }
+
+    [Test]
+    public void A_convolution_padding_that_differs_is_refused_naming_the_layer()
+    {
+        TfliteModel model = ModelSurgery.WithOperator(ModelSurgery.ShortRange(), "conv2d",
+            op => ModelSurgery.WithOptions(op, op.Conv2D! with { Padding = Padding.Valid }));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(ShortRangeArchitecture.Build(KernelSet.Scalar), model));
+        Assert.That(error!.Message, Does.Contain("'conv2d'").And.Contain("padding"));
+    }
+
+    [Test]
+    public void A_fused_activation_the_network_does_not_have_is_refused()
+    {
+        TfliteModel model = ModelSurgery.WithOperator(ModelSurgery.ShortRange(), "conv2d_5",
+            op => ModelSurgery.WithOptions(op, op.Conv2D! with { FusedActivation = ActivationFunction.Relu6 }));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(ShortRangeArchitecture.Build(KernelSet.Scalar), model));
+        Assert.That(error!.Message, Does.Contain("conv2d_5"));
+    }
+
+    [Test]
+    public void Rewired_inputs_are_refused_naming_both_tensors()
+    {
+        TfliteModel original = ModelSurgery.ShortRange();
+        int other = original.GetTensor("activation_3").Index;
+        TfliteModel model = ModelSurgery.WithOperator(original, "depthwise_conv2d_5",
+            op => ModelSurgery.WithInputs(op, other, op.Inputs[1], op.Inputs[2]));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(ShortRangeArchitecture.Build(KernelSet.Scalar), model));
+        Assert.That(error!.Message, Does.Contain("depthwise_conv2d_5").And.Contain("activation_3").And.Contain("activation_5"));
+    }
+
+    [Test]
+    public void Upsampling_with_corner_alignment_is_refused()
+    {
+        TfliteModel model = ModelSurgery.WithOperator(ModelSurgery.FullRange(), "up_sampling2d_1",
+            op => ModelSurgery.WithOptions(op, new ResizeBilinearOptions(AlignCorners: true, HalfPixelCenters: false)));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(FullRangeArchitecture.Build(KernelSet.Scalar), model));
+        Assert.That(error!.Message, Does.Contain("up_sampling2d_1"));
+    }
+
+    [Test]
+    public void A_renamed_output_tensor_is_refused()
+    {
+        TfliteModel model = ModelSurgery.WithTensor(ModelSurgery.ShortRange(), "regressors", t => ModelSurgery.Renamed(t, "boxes"));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(ShortRangeArchitecture.Build(KernelSet.Scalar), model));
+        Assert.That(error!.Message, Does.Contain("regressors"));
+    }
+}
