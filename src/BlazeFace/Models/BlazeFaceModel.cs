@@ -80,6 +80,9 @@ public sealed class BlazeFaceModel
         return Load(data, "bytes");
     }
 
+    /// <summary>Creates a session that runs the bare network, with its own activation buffers.</summary>
+    public BlazeFaceNetworkSession CreateSession() => new(this, KernelSet.Default);
+
     /// <summary>Builds a network with its own activations and packed weights.</summary>
     internal BlazeFaceNetwork CreateNetwork(KernelSet kernels) => NetworkFactory.Create(File, kernels);
 

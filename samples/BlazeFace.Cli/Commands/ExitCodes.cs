@@ -1,0 +1,13 @@
+namespace BlazeFace.Cli.Commands;
+
+/// <summary>The CLI's exit codes.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The command line was wrong; usage was printed.</summary>
+    public const int Usage = 1;
+
+    /// <summary>An image or model file could not be read or was malformed.</summary>
+    public const int BadInput = 2;
+}

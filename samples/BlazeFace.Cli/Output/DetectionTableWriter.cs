@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace BlazeFace.Cli.Output;
+
+/// <summary>A readable table: one row per face (or one "no faces" row per image), aligned columns.</summary>
+internal sealed class DetectionTableWriter(TextWriter output)
+{
+    private bool _headerWritten;
+
+    public void Write(string imagePath, int width, int height, IReadOnlyList<FaceDetection> faces)
+    {
+        if (!_headerWritten)
+        {
+            output.WriteLine($"{"image",-40} {"size",-11} {"face",4} {"score",6} {"x",8} {"y",8} {"width",8} {"height",8}");
+            _headerWritten = true;
+        }
+
+        string size = $"{width}x{height}";
+        if (faces.Count == 0)
+        {
+            output.WriteLine($"{imagePath,-40} {size,-11} {"-",4} {"no faces",6}");
+            return;
+        }
+
+        for (int i = 0; i < faces.Count; i++)
+        {
+            FaceBox box = faces[i].BoundingBox;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{imagePath,-40} {size,-11} {i + 1,4} {faces[i].Score,6:0.000} {box.X,8:0.0} {box.Y,8:0.0} {box.Width,8:0.0} {box.Height,8:0.0}"));
+        }
+    }
+}

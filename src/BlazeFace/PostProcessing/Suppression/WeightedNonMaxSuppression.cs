@@ -1,0 +1,122 @@
+using System.Buffers;
+
+namespace BlazeFace.PostProcessing;
+
+/// <summary>
+/// MediaPipe's WEIGHTED non-maximum suppression, the one its face detection graphs use: the best remaining
+/// candidate and every remaining candidate overlapping it by more than <see cref="IouThreshold"/> form a cluster,
+/// which becomes one detection with the best candidate's score and the cluster's score-weighted mean box and
+/// keypoints; the cluster is removed and the process repeats.
+/// </summary>
+/// <remarks>
+/// <para>Deliberate differences from MediaPipe's <c>non_max_suppression_calculator.cc</c>:</para>
+/// <list type="bullet">
+/// <item>Equal scores are taken in input order; MediaPipe's <c>std::sort</c> leaves them unordered.</item>
+/// <item>
+/// The best candidate always belongs to its own cluster. MediaPipe tests it against itself like any other, so an
+/// empty box (IoU 0) or a threshold of 1 leaves it out, and MediaPipe then emits it unmerged and stops, dropping
+/// every remaining candidate.
+/// </item>
+/// <item>
+/// Output stops when <c>destination</c> is full; MediaPipe's weighted path ignores <c>max_num_detections</c>. Since
+/// clusters come out best first, this is the same as truncating MediaPipe's output.
+/// </item>
+/// </list>
+/// <para>Instances are immutable and safe to share between threads; <see cref="Suppress"/> does not allocate.</para>
+/// </remarks>
+public sealed class WeightedNonMaxSuppression : INonMaxSuppression
+{
+    /// <summary>The overlap above which a candidate joins a cluster, as in MediaPipe's face detection graphs.</summary>
+    public const float DefaultIouThreshold = 0.3f;
+
+    /// <summary>Creates the suppression.</summary>
+    /// <param name="iouThreshold">Intersection over union with the cluster's best candidate above which (strictly) a candidate joins it; in [0, 1].</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="iouThreshold"/> is outside [0, 1] or NaN.</exception>
+    public WeightedNonMaxSuppression(float iouThreshold = DefaultIouThreshold)
+    {
+        if (!(iouThreshold >= 0f && iouThreshold <= 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(iouThreshold), iouThreshold, "The IoU threshold must lie in [0, 1].");
+        }
+
+        IouThreshold = iouThreshold;
+    }
+
+    /// <summary>Intersection over union with a cluster's best candidate above which (strictly) a candidate joins the cluster.</summary>
+    public float IouThreshold { get; }
+
+    /// <inheritdoc/>
+    /// <remarks>The candidates are left in place.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> overlaps <paramref name="candidates"/>.</exception>
+    public int Suppress(Span<FaceDetection> candidates, Span<FaceDetection> destination)
+    {
+        if (candidates.Overlaps(destination))
+        {
+            throw new ArgumentException("Destination must not overlap the candidates.", nameof(destination));
+        }
+
+        if (candidates.IsEmpty || destination.IsEmpty)
+        {
+            return 0;
+        }
+
+        Span<float> keypointSums = stackalloc float[2 * FaceKeypoints.Count];
+        Span<float> memberKeypoints = stackalloc float[2 * FaceKeypoints.Count];
+        ulong[]? rented = null;
+        Span<ulong> remaining = candidates.Length <= ScoreOrder.StackKeyLimit
+            ? stackalloc ulong[candidates.Length]
+            : (rented = ArrayPool<ulong>.Shared.Rent(candidates.Length)).AsSpan(0, candidates.Length);
+        try
+        {
+            ScoreOrder.Sort(candidates, remaining);
+            int remainingCount = candidates.Length;
+            int written = 0;
+            while (remainingCount > 0 && written < destination.Length)
+            {
+                remainingCount = TakeBestCluster(candidates, remaining[..remainingCount], keypointSums, memberKeypoints, out destination[written]);
+                written++;
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Merges the cluster around the best of <paramref name="remaining"/> into <paramref name="merged"/> and
+    /// compacts the rest, still best first, to the front of <paramref name="remaining"/>.
+    /// </summary>
+    /// <returns>How many candidates remain.</returns>
+    private int TakeBestCluster(
+        ReadOnlySpan<FaceDetection> candidates, Span<ulong> remaining, Span<float> keypointSums, Span<float> memberKeypoints, out FaceDetection merged)
+    {
+        FaceDetection best = candidates[ScoreOrder.CandidateIndex(remaining[0])];
+        var mean = new ScoreWeightedMean(keypointSums, memberKeypoints);
+        mean.Add(best);
+
+        int kept = 0;
+        for (int i = 1; i < remaining.Length; i++)
+        {
+            FaceDetection candidate = candidates[ScoreOrder.CandidateIndex(remaining[i])];
+
+            // Membership is overlap with the best candidate itself, not with any member: clusters do not chain.
+            if (best.BoundingBox.IntersectionOverUnion(candidate.BoundingBox) > IouThreshold)
+            {
+                mean.Add(candidate);
+            }
+            else
+            {
+                remaining[kept++] = remaining[i];
+            }
+        }
+
+        merged = mean.ToDetection(best);
+        return kept;
+    }
+}

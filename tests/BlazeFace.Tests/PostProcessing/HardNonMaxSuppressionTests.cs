@@ -1,0 +1,163 @@
+using BlazeFace.PostProcessing;
+
+namespace BlazeFace.Tests.PostProcessing;
+
+public class HardNonMaxSuppressionTests
+{
+    private static readonly HardNonMaxSuppression Suppression = new();
+
+    [Test]
+    public void KeepsTheHigherOfTwoOverlappingBoxesAndDropsTheOther()
+    {
+        // IoU = 0.81 / 1.19 = 0.68 > 0.3.
+        FaceDetection low = Candidates.Box(0.6f, 0.1f, 0.1f, 1f, 1f);
+        FaceDetection high = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
+        var destination = new FaceDetection[2];
+
+        int count = Suppression.Suppress(new[] { low, high }, destination);
+
+        Assert.That(destination.Take(count), Is.EqualTo(new[] { high }));
+    }
+
+    [Test]
+    public void KeepsNonOverlappingBoxesBestFirst()
+    {
+        FaceDetection left = Candidates.Box(0.7f, 0f, 0f, 1f, 1f);
+        FaceDetection right = Candidates.Box(0.9f, 2f, 0f, 1f, 1f);
+        var destination = new FaceDetection[2];
+
+        int count = Suppression.Suppress(new[] { left, right }, destination);
+
+        Assert.That(destination.Take(count), Is.EqualTo(new[] { right, left }));
+    }
+
+    [Test]
+    public void OverlapExactlyAtTheThresholdIsNotSuppressed()
+    {
+        // Unit squares offset by 0.5: intersection 0.5, union 1.5, IoU = 1/3 exactly as the float FaceBox computes it.
+        FaceDetection first = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
+        FaceDetection second = Candidates.Box(0.8f, 0.5f, 0f, 1f, 1f);
+        float iou = first.BoundingBox.IntersectionOverUnion(second.BoundingBox);
+        var destination = new FaceDetection[2];
+
+        int count = new HardNonMaxSuppression(iou).Suppress(new[] { first, second }, destination);
+
+        Assert.That(count, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void OverlapJustAboveTheThresholdIsSuppressed()
+    {
+        FaceDetection first = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
+        FaceDetection second = Candidates.Box(0.8f, 0.5f, 0f, 1f, 1f);
+        float iou = first.BoundingBox.IntersectionOverUnion(second.BoundingBox);
+        var destination = new FaceDetection[2];
+
+        int count = new HardNonMaxSuppression(MathF.BitDecrement(iou)).Suppress(new[] { first, second }, destination);
+
+        Assert.That(count, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void OnlyKeptDetectionsSuppress()
+    {
+        // IoU(A, B) = IoU(B, C) = 0.6 / 1.4 = 0.43 but IoU(A, C) = 0.2 / 1.8 = 0.11: B falls to A, so nothing
+        // that is kept overlaps C.
+        FaceDetection a = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
+        FaceDetection b = Candidates.Box(0.8f, 0.4f, 0f, 1f, 1f);
+        FaceDetection c = Candidates.Box(0.7f, 0.8f, 0f, 1f, 1f);
+        var destination = new FaceDetection[3];
+
+        int count = Suppression.Suppress(new[] { c, b, a }, destination);
+
+        Assert.That(destination.Take(count), Is.EqualTo(new[] { a, c }));
+    }
+
+    [Test]
+    public void StopsWhenTheDestinationIsFull()
+    {
+        FaceDetection[] row = Candidates.Row(5);
+        var destination = new FaceDetection[2];
+
+        int count = Suppression.Suppress(row, destination);
+
+        Assert.That(destination.Take(count), Is.EqualTo(row.Take(2)));
+    }
+
+    [Test]
+    public void EmptyInputGivesNothing() =>
+        Assert.That(Suppression.Suppress([], new FaceDetection[4]), Is.Zero);
+
+    [Test]
+    public void EqualScoresKeepInputOrder()
+    {
+        FaceDetection[] apart = [Candidates.Box(0.8f, 4f, 0f, 1f, 1f), Candidates.Box(0.8f, 0f, 0f, 1f, 1f), Candidates.Box(0.8f, 2f, 0f, 1f, 1f)];
+        var destination = new FaceDetection[3];
+
+        int count = Suppression.Suppress(apart, destination);
+
+        Assert.That(destination.Take(count), Is.EqualTo(apart));
+    }
+
+    [Test]
+    public void EqualScoresLetTheEarlierCandidateWin()
+    {
+        FaceDetection first = Candidates.Box(0.8f, 0f, 0f, 1f, 1f, keypointX: 1f);
+        FaceDetection second = Candidates.Box(0.8f, 0f, 0f, 1f, 1f, keypointX: 2f);
+        var destination = new FaceDetection[2];
+
+        int count = Suppression.Suppress(new[] { first, second }, destination);
+
+        Assert.That(destination.Take(count), Is.EqualTo(new[] { first }));
+    }
+
+    [Test]
+    public void CandidatesAreLeftInPlace()
+    {
+        FaceDetection[] candidates = [Candidates.Box(0.1f, 0f, 0f, 1f, 1f), Candidates.Box(0.9f, 2f, 0f, 1f, 1f)];
+        FaceDetection[] before = [.. candidates];
+
+        Suppression.Suppress(candidates, new FaceDetection[2]);
+
+        Assert.That(candidates, Is.EqualTo(before));
+    }
+
+    [Test]
+    public void DestinationOverlappingTheCandidatesThrows()
+    {
+        var buffer = new FaceDetection[4];
+
+        Assert.That(() => Suppression.Suppress(buffer.AsSpan(0, 2), buffer.AsSpan(1, 2)), Throws.ArgumentException);
+    }
+
+    [TestCase(-0.1f)]
+    [TestCase(1.1f)]
+    [TestCase(float.NaN)]
+    public void ThresholdOutsideZeroToOneThrows(float threshold) =>
+        Assert.That(() => new HardNonMaxSuppression(threshold), Throws.InstanceOf<ArgumentOutOfRangeException>());
+
+    [Test]
+    public void ManyCandidatesAreSortedBestFirst()
+    {
+        // More candidates than fit the stack-allocated sort keys, given worst first.
+        FaceDetection[] row = Candidates.Row(ScoreOrder.StackKeyLimit + 100);
+        FaceDetection[] reversed = [.. row.Reverse()];
+        var destination = new FaceDetection[row.Length];
+
+        int count = Suppression.Suppress(reversed, destination);
+
+        Assert.That(destination.Take(count).Select(d => d.Score).ToArray(), Is.EqualTo(row.Select(d => d.Score).ToArray()));
+    }
+
+    [TestCase(50, TestName = "{m}(keys on the stack)")]
+    [TestCase(ScoreOrder.StackKeyLimit + 1, TestName = "{m}(pooled keys)")]
+    public void SuppressionDoesNotAllocate(int candidateCount)
+    {
+        FaceDetection[] candidates = Candidates.Row(candidateCount);
+        var destination = new FaceDetection[100];
+
+        long allocated = AllocationMeter.BytesOfWarmCall(() => Suppression.Suppress(candidates, destination));
+
+        Assert.That(allocated, Is.Zero);
+    }
+}
