@@ -19,7 +19,7 @@ internal readonly ref struct PixelCanvas
     {
         _pixels = pixels;
         _layout = layout;
-        _channels = layout.Format.ChannelOffsets();
+        _channels = layout.Format.GetChannelOffsets();
     }
 
     /// <summary>Image width in pixels.</summary>

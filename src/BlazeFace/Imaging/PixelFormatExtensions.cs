@@ -17,7 +17,7 @@ internal static class PixelFormatExtensions
     /// <summary>Where red, green, blue and alpha sit in one pixel; a grey pixel reads its one byte for all three colours.</summary>
     /// <param name="format">The pixel format.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
-    public static ChannelOffsets ChannelOffsets(this PixelFormat format) => format switch
+    public static ChannelOffsets GetChannelOffsets(this PixelFormat format) => format switch
     {
         PixelFormat.Rgb24 => new(0, 1, 2, -1),
         PixelFormat.Bgr24 => new(2, 1, 0, -1),

@@ -20,7 +20,7 @@ internal static class BilinearRowSampler
 {
     private const float Scale = 1 / 127.5f;
 
-    /// <summary>Whether <see cref="SampleFourBytesAtATime"/> runs on vector hardware here, making it the faster choice.</summary>
+    /// <summary>Whether <see cref="SampleFourBytesAtATime"/> can be used and runs on vector hardware here, making it the faster choice.</summary>
     public static bool IsVectorised => Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian;
 
     /// <summary>Samples one output row, one channel at a time; works for every format and every column.</summary>

@@ -42,6 +42,12 @@ internal sealed class ImageToTensorConverter
     /// <summary>How images are fitted into the input.</summary>
     public ResizeMode Mode { get; }
 
+    /// <summary>
+    /// Whether colour images are sampled with 4-wide vectors; on by default where the hardware accelerates them.
+    /// Tests turn it off to check the per-channel loop that other hardware uses.
+    /// </summary>
+    internal bool UseVectors { get; init; } = BilinearRowSampler.IsVectorised;
+
     /// <summary>Number of floats in the tensor: height x width x 3.</summary>
     public int TensorLength => InputWidth * InputHeight * Channels;
 
@@ -59,7 +65,7 @@ internal sealed class ImageToTensorConverter
             _plan.Rebuild(transform, layout.BytesPerPixel);
         }
 
-        ChannelOffsets channels = layout.Format.ChannelOffsets();
+        ChannelOffsets channels = layout.Format.GetChannelOffsets();
         ReadOnlySpan<SampleTap> rows = _plan.Rows;
         int rowLength = InputWidth * Channels;
         tensor[..(_plan.FirstRow * rowLength)].Fill(-1f);
@@ -106,7 +112,7 @@ internal sealed class ImageToTensorConverter
 
         // The vector loop writes a fourth float after each pixel, so it stops one column early; the taps whose
         // four-byte reads would pass the end of the row are left to the per-channel loop too.
-        int vectorEnd = BilinearRowSampler.IsVectorised ? Math.Max(first, Math.Min(end - 1, _plan.EndOfFourByteReads)) : first;
+        int vectorEnd = UseVectors ? Math.Max(first, Math.Min(end - 1, _plan.EndOfFourByteReads)) : first;
         if (vectorEnd > first)
         {
             bool swapRedAndBlue = channels.Red > channels.Blue;

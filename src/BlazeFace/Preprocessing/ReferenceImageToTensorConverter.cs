@@ -20,7 +20,7 @@ internal static class ReferenceImageToTensorConverter
         InputTransform t = ImageToTensorConverter.CheckArguments(image, tensor, inputWidth, inputHeight, mode);
         int width = image.Width;
         int height = image.Height;
-        ChannelOffsets channels = image.Format.ChannelOffsets();
+        ChannelOffsets channels = image.Format.GetChannelOffsets();
         int bytesPerPixel = image.Format.BytesPerPixel();
         for (int j = 0; j < inputHeight; j++)
         {

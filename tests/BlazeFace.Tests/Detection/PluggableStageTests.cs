@@ -1,6 +1,7 @@
 using BlazeFace.Cli.Imaging;
 using BlazeFace.Imaging;
 using BlazeFace.PostProcessing;
+using BlazeFace.Preprocessing;
 using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Tests.Detection;
@@ -27,7 +28,7 @@ public class PluggableStageTests
     {
         var decoder = new FixedDecoder();
         RgbImage image = TestImages.Load("no_face_coffee.png");
-        using var detector = new FaceDetector(new FaceDetectorOptions { AnchorDecoder = decoder, ResizeMode = Preprocessing.ResizeMode.Stretch });
+        using var detector = new FaceDetector(new FaceDetectorOptions { AnchorDecoder = decoder, ResizeMode = ResizeMode.Stretch });
 
         FaceDetection face = detector.Detect(new ImageView(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24)).Single();
 

@@ -44,7 +44,7 @@ internal readonly struct FlatBufferReader
         if (vtable < 0 || vtable > Length - 4L)
         {
             throw new InvalidDataException(
-                $"table at offset 0x{table:X} has its vtable at 0x{vtable:X}, outside the {Length}-byte file");
+                $"table at offset 0x{table:X} has its vtable at {(vtable < 0 ? "-" : "")}0x{Math.Abs(vtable):X}, outside the {Length}-byte file");
         }
 
         int vtableSize = ReadUInt16(vtable, "vtable size");
@@ -70,22 +70,17 @@ internal readonly struct FlatBufferReader
         return new FlatBufferTable(this, table, (int)vtable, vtableSize, inlineSize);
     }
 
-    /// <summary>Follows the unsigned offset stored at <paramref name="position"/> and returns where it points.</summary>
-    /// <param name="position">Position of the 32-bit offset; offsets are relative to their own position.</param>
-    /// <param name="what">What the offset refers to, for the error message.</param>
-    public int FollowOffset(long position, string what)
+    /// <summary>
+    /// Follows the unsigned offset stored at <paramref name="position"/> (offsets are relative to their own
+    /// position); null when it points outside the buffer, so that the caller can name the field in its message.
+    /// </summary>
+    public int? TryFollowOffset(long position)
     {
-        uint offset = ReadUInt32(position, what + " offset");
+        uint offset = ReadUInt32(position, "offset");
         long target = position + offset;
 
         // Zero would make an object overlap its own reference; every object is at least 4 bytes long.
-        if (offset == 0 || target > Length - 4L)
-        {
-            throw new InvalidDataException(
-                $"{what} offset 0x{offset:X} at 0x{position:X} points outside the {Length}-byte file");
-        }
-
-        return (int)target;
+        return offset == 0 || target > Length - 4L ? null : (int)target;
     }
 
     /// <summary>Validates the length-prefixed vector at <paramref name="position"/>.</summary>

@@ -33,7 +33,7 @@ internal readonly struct FlatBufferTable
     public byte GetByte(int field, byte defaultValue = 0)
     {
         int offset = FieldOffset(field, 1);
-        return offset == 0 ? defaultValue : _reader.ReadByte(Position + offset, FieldName(field));
+        return offset == 0 ? defaultValue : _reader.ReadByte(Position + offset, "field");
     }
 
     public sbyte GetSByte(int field, sbyte defaultValue = 0) => unchecked((sbyte)GetByte(field, unchecked((byte)defaultValue)));
@@ -43,26 +43,26 @@ internal readonly struct FlatBufferTable
     public int GetInt32(int field, int defaultValue = 0)
     {
         int offset = FieldOffset(field, 4);
-        return offset == 0 ? defaultValue : _reader.ReadInt32(Position + offset, FieldName(field));
+        return offset == 0 ? defaultValue : _reader.ReadInt32(Position + offset, "field");
     }
 
     public uint GetUInt32(int field, uint defaultValue = 0)
     {
         int offset = FieldOffset(field, 4);
-        return offset == 0 ? defaultValue : _reader.ReadUInt32(Position + offset, FieldName(field));
+        return offset == 0 ? defaultValue : _reader.ReadUInt32(Position + offset, "field");
     }
 
     public ulong GetUInt64(int field, ulong defaultValue = 0)
     {
         int offset = FieldOffset(field, 8);
-        return offset == 0 ? defaultValue : _reader.ReadUInt64(Position + offset, FieldName(field));
+        return offset == 0 ? defaultValue : _reader.ReadUInt64(Position + offset, "field");
     }
 
     /// <summary>The sub-table the field refers to, or null when the field is absent.</summary>
     public FlatBufferTable? GetTable(int field)
     {
         int offset = FieldOffset(field, 4);
-        return offset == 0 ? null : _reader.ReadTable(_reader.FollowOffset(Position + offset, FieldName(field)));
+        return offset == 0 ? null : _reader.ReadTable(Follow(field, offset));
     }
 
     /// <summary>The vector the field refers to, or null when the field is absent.</summary>
@@ -71,16 +71,22 @@ internal readonly struct FlatBufferTable
         int offset = FieldOffset(field, 4);
         return offset == 0
             ? null
-            : _reader.ReadVector(_reader.FollowOffset(Position + offset, FieldName(field)), elementSize);
+            : _reader.ReadVector(Follow(field, offset), elementSize);
     }
 
     /// <summary>The string the field refers to, or null when the field is absent.</summary>
     public string? GetString(int field)
     {
         int offset = FieldOffset(field, 4);
-        return offset == 0 ? null : _reader.ReadString(_reader.FollowOffset(Position + offset, FieldName(field)));
+        return offset == 0 ? null : _reader.ReadString(Follow(field, offset));
     }
 
+    private int Follow(int field, int offset) =>
+        _reader.TryFollowOffset(Position + offset) ?? throw new InvalidDataException(
+            $"{FieldName(field)} holds offset 0x{_reader.ReadUInt32(Position + offset, "field"):X}, "
+            + $"which points outside the {_reader.Length}-byte file");
+
+    // Built only when a message needs it: formatting on every read would dominate the parse time.
     private string FieldName(int field) => $"field {field} of the table at 0x{Position:X}";
 
     /// <returns>The field's offset from the table start, or 0 when the field is absent.</returns>

@@ -35,8 +35,14 @@ internal readonly struct FlatBufferVector
     public int GetInt32(int index) => _reader.ReadInt32(ElementPosition(index, 4), "vector element");
 
     /// <summary>The table that element <paramref name="index"/> (an offset) refers to.</summary>
-    public FlatBufferTable GetTable(int index) =>
-        _reader.ReadTable(_reader.FollowOffset(ElementPosition(index, 4), $"element {index} of the vector at 0x{_first - 4:X}"));
+    public FlatBufferTable GetTable(int index)
+    {
+        long position = ElementPosition(index, 4);
+        int target = _reader.TryFollowOffset(position) ?? throw new InvalidDataException(
+            $"element {index} of the vector at 0x{_first - 4:X} holds offset 0x{_reader.ReadUInt32(position, "element"):X}, "
+            + $"which points outside the {_reader.Length}-byte file");
+        return _reader.ReadTable(target);
+    }
 
     /// <summary>All elements read as 32-bit integers.</summary>
     public int[] ToInt32Array()

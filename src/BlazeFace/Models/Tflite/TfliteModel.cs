@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace BlazeFace.Models.Tflite;
 
@@ -83,11 +85,22 @@ internal sealed class TfliteModel
         int elementSize = tensor.Type == TensorType.Float32 ? sizeof(float) : 2;
         ReadOnlySpan<byte> bytes = CheckedData(tensor, elementSize);
         var values = new float[bytes.Length / elementSize];
-        for (int i = 0; i < values.Length; i++)
+        if (!BitConverter.IsLittleEndian)
         {
-            values[i] = tensor.Type == TensorType.Float32
-                ? BinaryPrimitives.ReadSingleLittleEndian(bytes[(4 * i)..])
-                : (float)BinaryPrimitives.ReadHalfLittleEndian(bytes[(2 * i)..]);
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = tensor.Type == TensorType.Float32
+                    ? BinaryPrimitives.ReadSingleLittleEndian(bytes[(4 * i)..])
+                    : (float)BinaryPrimitives.ReadHalfLittleEndian(bytes[(2 * i)..]);
+            }
+        }
+        else if (tensor.Type == TensorType.Float32)
+        {
+            MemoryMarshal.Cast<byte, float>(bytes).CopyTo(values);
+        }
+        else
+        {
+            TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<byte, Half>(bytes), values);
         }
 
         return values;
@@ -107,9 +120,16 @@ internal sealed class TfliteModel
 
         ReadOnlySpan<byte> bytes = CheckedData(tensor, sizeof(int));
         var values = new int[bytes.Length / sizeof(int)];
-        for (int i = 0; i < values.Length; i++)
+        if (BitConverter.IsLittleEndian)
         {
-            values[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes[(4 * i)..]);
+            MemoryMarshal.Cast<byte, int>(bytes).CopyTo(values);
+        }
+        else
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes[(4 * i)..]);
+            }
         }
 
         return values;

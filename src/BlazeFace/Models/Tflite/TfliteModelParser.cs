@@ -42,8 +42,10 @@ internal sealed class TfliteModelParser
         ReadOnlySpan<byte> identifier = data[4..8];
         if (!identifier.SequenceEqual("TFL3"u8))
         {
+            var printable = new string([.. identifier.ToArray().Select(b => b is >= 0x20 and < 0x7F ? (char)b : '.')]);
             throw new InvalidDataException(
-                $"file identifier (bytes 4 to 7) is {Convert.ToHexString(identifier)}, not '{FileIdentifier}': not a TFLite model");
+                $"file identifier (bytes 4 to 7) is '{printable}' ({Convert.ToHexString(identifier)}), "
+                + $"not '{FileIdentifier}': not a TFLite model");
         }
     }
 
@@ -80,8 +82,7 @@ internal sealed class TfliteModelParser
 
     private ReadOnlyMemory<byte> ParseBuffer(int index, FlatBufferTable buffer)
     {
-        string where = $"Buffer {index}";
-        return Within(where, () =>
+        try
         {
             // Models over 2 GB keep tensor data after the FlatBuffer and point at it with offset/size.
             ulong offset = buffer.GetUInt64(1);
@@ -93,32 +94,42 @@ internal sealed class TfliteModelParser
             }
 
             return buffer.GetVector(0, 1)?.Bytes ?? ReadOnlyMemory<byte>.Empty;
-        });
+        }
+        catch (InvalidDataException exception)
+        {
+            throw InContext($"Buffer {index}", exception);
+        }
     }
 
-    private OperatorCode ParseOperatorCode(int index, FlatBufferTable code) => Within($"Operator code {index}", () =>
+    private OperatorCode ParseOperatorCode(int index, FlatBufferTable code)
     {
-        // Schema 3a moved the code to a 32-bit field and kept the old 8-bit one (saturated at 127) for old
-        // readers; files written before that only have the old one. The larger of the two is the real code.
-        int deprecated = code.GetSByte(0);
-        int current = code.GetInt32(3);
-        var kind = (BuiltinOperator)Math.Max(deprecated, current);
-        string? custom = _budget.String(code, 1);
-        if (kind == BuiltinOperator.Custom && string.IsNullOrEmpty(custom))
+        try
         {
-            throw new InvalidDataException("custom operator has no custom_code name");
-        }
+            // Schema 3a moved the code to a 32-bit field and kept the old 8-bit one (saturated at 127) for old
+            // readers; files written before that only have the old one. The larger of the two is the real code.
+            int deprecated = code.GetSByte(0);
+            int current = code.GetInt32(3);
+            var kind = (BuiltinOperator)Math.Max(deprecated, current);
+            string? custom = _budget.String(code, 1);
+            if (kind == BuiltinOperator.Custom && string.IsNullOrEmpty(custom))
+            {
+                throw new InvalidDataException("custom operator has no custom_code name");
+            }
 
-        return new OperatorCode(kind, custom);
-    });
+            return new OperatorCode(kind, custom);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw InContext($"Operator code {index}", exception);
+        }
+    }
 
     private TfliteTensor ParseTensor(int index, FlatBufferTable tensor)
     {
-        string where = $"Tensor {index}";
+        string? name = null;
         try
         {
-            string name = _budget.String(tensor, 3) ?? string.Empty;
-            where = $"Tensor {index} '{name}'";
+            name = _budget.String(tensor, 3) ?? string.Empty;
             int[] shape = _budget.Int32Vector(tensor, 0) ?? [];
             long elementCount = CountElements(shape);
             var type = (TensorType)tensor.GetByte(1);
@@ -133,7 +144,7 @@ internal sealed class TfliteModelParser
         }
         catch (InvalidDataException exception)
         {
-            throw InContext(where, exception);
+            throw InContext(name is null ? $"Tensor {index}" : $"Tensor {index} '{name}'", exception);
         }
     }
 
@@ -163,7 +174,7 @@ internal sealed class TfliteModelParser
 
     private TfliteOperator ParseOperator(int index, FlatBufferTable op)
     {
-        string where = $"Operator {index}";
+        BuiltinOperator? kind = null;
         try
         {
             uint opcodeIndex = op.GetUInt32(0);
@@ -174,7 +185,7 @@ internal sealed class TfliteModelParser
             }
 
             OperatorCode code = _operatorCodes[opcodeIndex];
-            where = $"Operator {index} ({code.Kind})";
+            kind = code.Kind;
             int[] inputs = ReadTensorIndices(op, 1, "input", allowAbsent: true);
             int[] outputs = ReadTensorIndices(op, 2, "output", allowAbsent: false);
             object? options = ReadOptions(op, code.Kind);
@@ -182,7 +193,7 @@ internal sealed class TfliteModelParser
         }
         catch (InvalidDataException exception)
         {
-            throw InContext(where, exception);
+            throw InContext(kind is null ? $"Operator {index}" : $"Operator {index} ({kind})", exception);
         }
     }
 
@@ -246,8 +257,16 @@ internal sealed class TfliteModelParser
         var items = new T[present.Count];
         for (int i = 0; i < items.Length; i++)
         {
-            int index = i;
-            FlatBufferTable table = Within($"{what} element {i}", () => present.GetTable(index));
+            FlatBufferTable table;
+            try
+            {
+                table = present.GetTable(i);
+            }
+            catch (InvalidDataException exception)
+            {
+                throw InContext(what, exception);
+            }
+
             items[i] = parse(i, table);
         }
 

@@ -1,0 +1,29 @@
+using BlazeFace.Drawing;
+
+namespace BlazeFace.Tests.Drawing;
+
+public class DetectionPainterOptionsTests
+{
+    [Test]
+    public void DefaultsAreAGreenTwoPixelBoxAndRedTwoPixelKeypoints()
+    {
+        var options = new DetectionPainterOptions();
+
+        Assert.That(
+            (options.BoxColor, options.KeypointColor, options.Thickness, options.KeypointRadius, options.DrawKeypoints),
+            Is.EqualTo((new Rgb(0, 255, 0), new Rgb(255, 0, 0), 2, 2, true)));
+    }
+
+    [TestCase(0)]
+    [TestCase(-3)]
+    public void ThicknessBelowOneIsRejected(int thickness) =>
+        Assert.That(
+            () => new DetectionPainterOptions { Thickness = thickness },
+            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("Thickness"));
+
+    [Test]
+    public void NegativeKeypointRadiusIsRejected() =>
+        Assert.That(
+            () => new DetectionPainterOptions { KeypointRadius = -1 },
+            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("KeypointRadius"));
+}
