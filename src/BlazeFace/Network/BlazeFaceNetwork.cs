@@ -8,13 +8,13 @@ namespace BlazeFace.Network;
 /// </summary>
 internal sealed class BlazeFaceNetwork
 {
-    private readonly IReadOnlyList<INetworkNode> _nodes;
+    private readonly INetworkNode[] _nodes;
 
     public BlazeFaceNetwork(BlazeFaceModelKind kind, InputLayer input, IReadOnlyList<INetworkNode> nodes, IReadOnlyList<Layer> layers, Layer regressors, Layer classificators)
     {
         Kind = kind;
         Input = input;
-        _nodes = nodes;
+        _nodes = [.. nodes];
         Layers = layers;
         Regressors = regressors;
         Classificators = classificators;
@@ -45,18 +45,19 @@ internal sealed class BlazeFaceNetwork
     /// <summary>Runs the network with its blocks fused.</summary>
     public void Run()
     {
-        foreach (INetworkNode node in _nodes)
+        // Index loops over arrays: an interface enumerator would allocate on every frame.
+        for (int i = 0; i < _nodes.Length; i++)
         {
-            node.Forward();
+            _nodes[i].Forward();
         }
     }
 
     /// <summary>Runs every layer on its own, in graph order, with no fusion: the reference the fused run must match.</summary>
     public void RunLayerByLayer()
     {
-        foreach (Layer layer in Layers)
+        for (int i = 0; i < Layers.Count; i++)
         {
-            layer.Forward();
+            Layers[i].Forward();
         }
     }
 }

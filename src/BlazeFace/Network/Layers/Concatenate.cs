@@ -13,9 +13,9 @@ internal sealed class Concatenate : Layer
     public override void Forward()
     {
         Span<float> destination = Output.Span;
-        foreach (Layer input in Inputs)
+        for (int i = 0; i < Inputs.Count; i++)
         {
-            ReadOnlySpan<float> source = input.Output.Span;
+            ReadOnlySpan<float> source = Inputs[i].Output.Span;
             source.CopyTo(destination);
             destination = destination[source.Length..];
         }

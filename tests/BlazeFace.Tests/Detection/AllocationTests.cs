@@ -1,0 +1,50 @@
+using System.Runtime.CompilerServices;
+using BlazeFace.Cli.Imaging;
+using BlazeFace.Imaging;
+using BlazeFace.Tests.Support;
+
+namespace BlazeFace.Tests.Detection;
+
+/// <summary>After warm-up, Detect allocates nothing but its result; the Span overload allocates nothing at all.</summary>
+public class AllocationTests
+{
+    [TestCase(BlazeFaceModelKind.ShortRange)]
+    [TestCase(BlazeFaceModelKind.FullRange)]
+    public void Span_overload_allocates_nothing_after_warm_up(BlazeFaceModelKind kind)
+    {
+        RgbImage image = TestImages.Load("group_mosaic.png");
+        using var detector = new FaceDetector(new FaceDetectorOptions { Model = Model(kind) });
+        var faces = new FaceDetection[16];
+        detector.Detect(View(image), faces);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int count = detector.Detect(View(image), faces);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.That(count, Is.GreaterThan(0), "the photo has faces, so decoding and suppression really ran");
+        Assert.That(allocated, Is.Zero);
+    }
+
+    [Test]
+    public void List_overload_allocates_only_the_result_array()
+    {
+        RgbImage image = TestImages.Load("group_mosaic.png");
+        using var detector = new FaceDetector();
+        for (int i = 0; i < 3; i++)
+        {
+            detector.Detect(View(image));
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        IReadOnlyList<FaceDetection> faces = detector.Detect(View(image));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // An array object: header and length (24 bytes on 64-bit) plus its elements, rounded up to 8 bytes.
+        long arrayBytes = (24 + (faces.Count * Unsafe.SizeOf<FaceDetection>()) + 7) & ~7L;
+        Assert.That(allocated, Is.EqualTo(arrayBytes));
+    }
+
+    private static BlazeFaceModel Model(BlazeFaceModelKind kind) => kind == BlazeFaceModelKind.ShortRange ? BlazeFaceModel.ShortRange : BlazeFaceModel.FullRange;
+
+    private static ImageView View(RgbImage image) => new(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24);
+}
