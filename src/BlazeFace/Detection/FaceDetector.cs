@@ -101,6 +101,30 @@ public sealed class FaceDetector : IFaceDetector
         }
     }
 
+    /// <summary>
+    /// Detects faces in many images using several cores: the images are spread over up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads, each with its own working set.
+    /// </summary>
+    /// <param name="images">The images; results come back in the same order.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads to use; -1 (the default) means one per core.</param>
+    /// <returns>One result list per image, each exactly what <see cref="Detect(ImageView)"/> returns for it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="images"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
+    /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
+    public IReadOnlyList<FaceDetection>[] DetectBatch(IReadOnlyList<ImageBuffer> images, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "Use -1 for one thread per core, or a positive count.");
+        }
+
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var results = new IReadOnlyList<FaceDetection>[images.Count];
+        Parallel.For(0, images.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => results[i] = Detect(images[i].AsView()));
+        return results;
+    }
+
     /// <summary>Releases the working sets. Safe to call more than once.</summary>
     public void Dispose()
     {
