@@ -23,13 +23,10 @@ internal static class ImageDecoder
     {
         ImageFileFormat.Png => PngDecoder.Decode(file),
         ImageFileFormat.Pnm => PnmDecoder.Decode(file),
-
-        // JPEG extension point: replace this arm with JpegDecoder.Decode(file) once it exists.
-        ImageFileFormat.Jpeg => throw new InvalidDataException("JPEG is not supported"),
-
+        ImageFileFormat.Jpeg => JpegDecoder.Decode(file),
         _ => throw new InvalidDataException(file.IsEmpty
-            ? "not a PNG, PPM or PGM file (the file is empty)"
-            : $"not a PNG, PPM or PGM file (starts with {DescribeLeadingBytes(file)})"),
+            ? "not a PNG, JPEG, PPM or PGM file (the file is empty)"
+            : $"not a PNG, JPEG, PPM or PGM file (starts with {DescribeLeadingBytes(file)})"),
     };
 
     /// <summary>Recognises a format by its signature, without validating anything past it.</summary>

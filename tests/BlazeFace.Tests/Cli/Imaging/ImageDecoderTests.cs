@@ -31,16 +31,16 @@ public class ImageDecoderTests
         Assert.That(ImageDecoder.DetectFormat(file), Is.EqualTo(Enum.Parse<ImageFileFormat>(expected)));
 
     [Test]
-    public void JpegIsReportedAsUnsupported() =>
-        AssertRejected([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], "JPEG is not supported");
+    public void JpegGoesToTheJpegDecoder() =>
+        AssertRejected([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], "JPEG: ");
 
     [Test]
     public void UnknownSignatureIsReportedWithTheBytesFound() =>
-        AssertRejected("GIF89a...."u8.ToArray(), "not a PNG, PPM or PGM file (starts with 0x47 0x49 0x46 0x38 0x39 0x61 0x2E 0x2E)");
+        AssertRejected("GIF89a...."u8.ToArray(), "not a PNG, JPEG, PPM or PGM file (starts with 0x47 0x49 0x46 0x38 0x39 0x61 0x2E 0x2E)");
 
     [Test]
     public void EmptyFileIsReportedAsEmpty() =>
-        AssertRejected([], "not a PNG, PPM or PGM file (the file is empty)");
+        AssertRejected([], "not a PNG, JPEG, PPM or PGM file (the file is empty)");
 
     [Test]
     public void FileCutInsideThePngSignatureIsReportedAsTruncatedPng() =>
