@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace BlazeFace.Kernels;
 
 /// <summary>
@@ -6,6 +8,10 @@ namespace BlazeFace.Kernels;
 /// </summary>
 internal sealed class KernelSet
 {
+    private static readonly Lazy<KernelSet> s_default = new(() => Create(Widest));
+
+    public required VectorWidth Width { get; init; }
+
     public required IConv2DKernel Conv2D { get; init; }
 
     public required IPointwiseConv2DKernel PointwiseConv2D { get; init; }
@@ -25,6 +31,7 @@ internal sealed class KernelSet
     /// <summary>Plain loops with no SIMD: the reference every other kernel is compared with.</summary>
     public static KernelSet Scalar { get; } = new()
     {
+        Width = VectorWidth.Scalar,
         Conv2D = ScalarConv2DKernel.Instance,
         PointwiseConv2D = ScalarPointwiseConv2DKernel.Instance,
         DepthwiseConv2D = ScalarDepthwiseConv2DKernel.Instance,
@@ -35,6 +42,70 @@ internal sealed class KernelSet
         ResizeBilinear = ScalarResizeBilinearKernel.Instance,
     };
 
-    /// <summary>The fastest kernels this machine supports.</summary>
-    public static KernelSet Default => Scalar;
+    /// <summary>The fastest kernels this machine supports: those of <see cref="Widest"/>.</summary>
+    public static KernelSet Default => s_default.Value;
+
+    /// <summary>The widest vectors the hardware accelerates (<see cref="VectorWidth.Scalar"/> if none).</summary>
+    public static VectorWidth Widest =>
+        IsSupported(VectorWidth.V512) ? VectorWidth.V512
+        : IsSupported(VectorWidth.V256) ? VectorWidth.V256
+        : IsSupported(VectorWidth.V128) ? VectorWidth.V128
+        : VectorWidth.Scalar;
+
+    /// <summary>Every width this machine can run, narrowest first: what tests iterate over.</summary>
+    public static IReadOnlyList<VectorWidth> SupportedWidths =>
+        [.. Enum.GetValues<VectorWidth>().Where(IsSupported)];
+
+    /// <summary>
+    /// Whether <paramref name="width"/> is hardware accelerated. A width also needs every narrower one, because its
+    /// kernels hand tensors with fewer channels than one vector down to the next narrower width.
+    /// </summary>
+    public static bool IsSupported(VectorWidth width) => width switch
+    {
+        VectorWidth.Scalar => true,
+        VectorWidth.V128 => Vector128.IsHardwareAccelerated,
+        VectorWidth.V256 => Vector256.IsHardwareAccelerated && IsSupported(VectorWidth.V128),
+        VectorWidth.V512 => Vector512.IsHardwareAccelerated && IsSupported(VectorWidth.V256),
+        _ => false,
+    };
+
+    /// <summary>The kernels of one vector width; each hands tensors narrower than its vectors to the next narrower set.</summary>
+    /// <param name="width">The width to create.</param>
+    /// <exception cref="NotSupportedException">This machine does not accelerate <paramref name="width"/>.</exception>
+    public static KernelSet Create(VectorWidth width)
+    {
+        if (!IsSupported(width))
+        {
+            throw new NotSupportedException($"This machine does not accelerate {width} vectors; it supports {string.Join(", ", SupportedWidths)}.");
+        }
+
+        return width switch
+        {
+            VectorWidth.V128 => Vectorised<Vector128<float>, Vector128Arithmetic>(width, Scalar, narrowGemmByItself: true),
+            VectorWidth.V256 => Vectorised<Vector256<float>, Vector256Arithmetic>(width, Create(VectorWidth.V128), narrowGemmByItself: false),
+            VectorWidth.V512 => Vectorised<Vector512<float>, Vector512Arithmetic>(width, Create(VectorWidth.V256), narrowGemmByItself: false),
+            _ => Scalar,
+        };
+    }
+
+    /// <param name="width">The width <typeparamref name="TArith"/> computes at.</param>
+    /// <param name="narrower">The kernels for tensors with fewer channels than one vector.</param>
+    /// <param name="narrowGemmByItself">
+    /// The convolutions of the narrowest width keep outputs of fewer channels than a vector (the 1- and 2-channel
+    /// heads) instead of handing them to scalar loops, which would be many times slower.
+    /// </param>
+    private static KernelSet Vectorised<TVector, TArith>(VectorWidth width, KernelSet narrower, bool narrowGemmByItself)
+        where TVector : struct
+        where TArith : struct, IVectorArithmetic<TVector> => new()
+    {
+        Width = width,
+        Conv2D = new Conv2DKernel<TVector, TArith>(narrowGemmByItself ? null : narrower.Conv2D),
+        PointwiseConv2D = new PointwiseConv2DKernel<TVector, TArith>(narrowGemmByItself ? null : narrower.PointwiseConv2D),
+        DepthwiseConv2D = new DepthwiseConv2DKernel<TVector, TArith>(narrower.DepthwiseConv2D),
+        MaxPool2D = new MaxPool2DKernel<TVector, TArith>(narrower.MaxPool2D),
+        ChannelPadding = new ChannelPaddingKernel<TVector, TArith>(),
+        Add = TensorPrimitivesAddKernel.Instance,
+        Relu = TensorPrimitivesReluKernel.Instance,
+        ResizeBilinear = new ResizeBilinearKernel<TVector, TArith>(narrower.ResizeBilinear),
+    };
 }

@@ -1,0 +1,329 @@
+using System.Runtime.CompilerServices;
+
+namespace BlazeFace.Kernels;
+
+/// <summary>One or two output rows of a 3x3 depthwise convolution, any stride and padding.</summary>
+/// <remarks>
+/// <para>
+/// Per channel vector the nine weights and the bias are loaded once into registers, then the interior columns (whose
+/// window lies wholly inside the image row) are computed with no bounds checks, two output pixels per step: their
+/// windows share input columns (one of three at stride 2, two at stride 1), so a pair needs 15 or 12 loads instead of
+/// 18. At stride 1 two output rows go together as well, sharing two of their three input rows: 16 loads per 2x2
+/// outputs instead of 36, which matters because the loop is bound by loads (many of which straddle cache lines).
+/// </para>
+/// <para>The one or two columns per row whose window crosses the left or right edge take a clipped loop.</para>
+/// </remarks>
+internal static class Depthwise3x3Rows<TVector, TArith>
+    where TVector : struct
+    where TArith : struct, IVectorArithmetic<TVector>
+{
+    /// <summary>Computes output row <paramref name="oy"/>, and the next one when it can share input rows.</summary>
+    /// <returns>The number of rows done: 1 or 2.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Run(in Conv2DGeometry g, scoped ref DepthwiseData data, ref float zeroRow, int oy)
+    {
+        if (g.StrideWidth == 1 && g.StrideHeight == 1 && oy + 1 < g.Output.Height)
+        {
+            if (data.Relu)
+            {
+                RunTwoRows<ReluActivation>(g, ref data, ref zeroRow, oy);
+            }
+            else
+            {
+                RunTwoRows<IdentityActivation>(g, ref data, ref zeroRow, oy);
+            }
+
+            return 2;
+        }
+
+        if (g.StrideWidth == 1)
+        {
+            Run<TileExtent1>(g, ref data, ref zeroRow, oy);
+        }
+        else if (g.StrideWidth == 2)
+        {
+            Run<TileExtent2>(g, ref data, ref zeroRow, oy);
+        }
+        else
+        {
+            RunAnyStride(g, ref data, ref zeroRow, oy);
+        }
+
+        return 1;
+    }
+
+    /// <summary>Output rows <paramref name="oy"/> and <paramref name="oy"/> + 1 at stride 1, 2x2 outputs per step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunTwoRows<TActivation>(in Conv2DGeometry g, scoped ref DepthwiseData data, ref float zeroRow, int oy)
+        where TActivation : struct, IActivation
+    {
+        int channels = g.Input.Channels, lanes = TArith.Count, vectors = ChannelVectors.Count(channels, lanes);
+        int outWidth = g.Output.Width, rowFloats = g.Input.Width * channels;
+        int iy0 = oy - g.PadTop;
+        ref float row0 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0, g.Input.Height, rowFloats);
+        ref float row1 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 1, g.Input.Height, rowFloats);
+        ref float row2 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 2, g.Input.Height, rowFloats);
+        ref float row3 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 3, g.Input.Height, rowFloats);
+        var (interiorLow, interiorHigh) = Interior(g);
+
+        ref float outputRow0 = ref Unsafe.Add(ref data.Output, oy * outWidth * channels);
+        ref float outputRow1 = ref Unsafe.Add(ref outputRow0, outWidth * channels);
+        nint c1 = channels, c2 = 2 * channels, c3 = 3 * channels, step = 2 * channels;
+        for (int v = 0; v < vectors; v++)
+        {
+            int c = ChannelVectors.Start(v, channels, lanes);
+            for (int ox = 0; ox < interiorLow; ox++)
+            {
+                BorderPixel(g, ref data, ref row0, ref row1, ref row2, ref outputRow0, ox, c);
+                BorderPixel(g, ref data, ref row1, ref row2, ref row3, ref outputRow1, ox, c);
+            }
+
+            ref float f = ref Unsafe.Add(ref data.Filter, c);
+            TVector w0 = TArith.Load(ref f), w1 = TArith.Load(ref Unsafe.Add(ref f, c1)), w2 = TArith.Load(ref Unsafe.Add(ref f, c2));
+            TVector w3 = TArith.Load(ref Unsafe.Add(ref f, c3)), w4 = TArith.Load(ref Unsafe.Add(ref f, 4 * c1)), w5 = TArith.Load(ref Unsafe.Add(ref f, 5 * c1));
+            TVector w6 = TArith.Load(ref Unsafe.Add(ref f, 6 * c1)), w7 = TArith.Load(ref Unsafe.Add(ref f, 7 * c1)), w8 = TArith.Load(ref Unsafe.Add(ref f, 8 * c1));
+            TVector bias = TArith.Load(ref Unsafe.Add(ref data.Bias, c));
+
+            nint offset = ((interiorLow - g.PadLeft) * channels) + c;
+            ref float x0 = ref Unsafe.Add(ref row0, offset);
+            ref float x1 = ref Unsafe.Add(ref row1, offset);
+            ref float x2 = ref Unsafe.Add(ref row2, offset);
+            ref float x3 = ref Unsafe.Add(ref row3, offset);
+            ref float y0 = ref Unsafe.Add(ref outputRow0, (interiorLow * channels) + c);
+            ref float y1 = ref Unsafe.Add(ref outputRow1, (interiorLow * channels) + c);
+            int ox2 = interiorLow;
+            for (; ox2 + 2 <= interiorHigh; ox2 += 2)
+            {
+                // Outputs (row, column) = (0, 0), (0, 1), (1, 0), (1, 1); each sums its first two window rows in
+                // one chain and its third in another, so no chain is longer than six FMAs.
+                TVector a0 = TArith.Load(ref x0), a1 = TArith.Load(ref Unsafe.Add(ref x0, c1)), a2 = TArith.Load(ref Unsafe.Add(ref x0, c2)), a3 = TArith.Load(ref Unsafe.Add(ref x0, c3));
+                TVector s00 = TArith.MultiplyAdd(a2, w2, TArith.MultiplyAdd(a1, w1, TArith.MultiplyAdd(a0, w0, bias)));
+                TVector s01 = TArith.MultiplyAdd(a3, w2, TArith.MultiplyAdd(a2, w1, TArith.MultiplyAdd(a1, w0, bias)));
+
+                a0 = TArith.Load(ref x1);
+                a1 = TArith.Load(ref Unsafe.Add(ref x1, c1));
+                a2 = TArith.Load(ref Unsafe.Add(ref x1, c2));
+                a3 = TArith.Load(ref Unsafe.Add(ref x1, c3));
+                s00 = TArith.MultiplyAdd(a2, w5, TArith.MultiplyAdd(a1, w4, TArith.MultiplyAdd(a0, w3, s00)));
+                s01 = TArith.MultiplyAdd(a3, w5, TArith.MultiplyAdd(a2, w4, TArith.MultiplyAdd(a1, w3, s01)));
+                TVector s10 = TArith.MultiplyAdd(a2, w2, TArith.MultiplyAdd(a1, w1, TArith.MultiplyAdd(a0, w0, bias)));
+                TVector s11 = TArith.MultiplyAdd(a3, w2, TArith.MultiplyAdd(a2, w1, TArith.MultiplyAdd(a1, w0, bias)));
+
+                a0 = TArith.Load(ref x2);
+                a1 = TArith.Load(ref Unsafe.Add(ref x2, c1));
+                a2 = TArith.Load(ref Unsafe.Add(ref x2, c2));
+                a3 = TArith.Load(ref Unsafe.Add(ref x2, c3));
+                TVector t00 = TArith.MultiplyAdd(a2, w8, TArith.MultiplyAdd(a1, w7, TArith.Multiply(a0, w6)));
+                TVector t01 = TArith.MultiplyAdd(a3, w8, TArith.MultiplyAdd(a2, w7, TArith.Multiply(a1, w6)));
+                s10 = TArith.MultiplyAdd(a2, w5, TArith.MultiplyAdd(a1, w4, TArith.MultiplyAdd(a0, w3, s10)));
+                s11 = TArith.MultiplyAdd(a3, w5, TArith.MultiplyAdd(a2, w4, TArith.MultiplyAdd(a1, w3, s11)));
+
+                a0 = TArith.Load(ref x3);
+                a1 = TArith.Load(ref Unsafe.Add(ref x3, c1));
+                a2 = TArith.Load(ref Unsafe.Add(ref x3, c2));
+                a3 = TArith.Load(ref Unsafe.Add(ref x3, c3));
+                TVector t10 = TArith.MultiplyAdd(a2, w8, TArith.MultiplyAdd(a1, w7, TArith.Multiply(a0, w6)));
+                TVector t11 = TArith.MultiplyAdd(a3, w8, TArith.MultiplyAdd(a2, w7, TArith.Multiply(a1, w6)));
+
+                Store<TActivation>(TArith.Add(s00, t00), ref y0);
+                Store<TActivation>(TArith.Add(s01, t01), ref Unsafe.Add(ref y0, c1));
+                Store<TActivation>(TArith.Add(s10, t10), ref y1);
+                Store<TActivation>(TArith.Add(s11, t11), ref Unsafe.Add(ref y1, c1));
+                x0 = ref Unsafe.Add(ref x0, step);
+                x1 = ref Unsafe.Add(ref x1, step);
+                x2 = ref Unsafe.Add(ref x2, step);
+                x3 = ref Unsafe.Add(ref x3, step);
+                y0 = ref Unsafe.Add(ref y0, step);
+                y1 = ref Unsafe.Add(ref y1, step);
+            }
+
+            for (int ox = ox2; ox < outWidth; ox++)
+            {
+                BorderPixel(g, ref data, ref row0, ref row1, ref row2, ref outputRow0, ox, c);
+                BorderPixel(g, ref data, ref row1, ref row2, ref row3, ref outputRow1, ox, c);
+            }
+        }
+    }
+
+    private static void Run<TStride>(in Conv2DGeometry g, scoped ref DepthwiseData data, ref float zeroRow, int oy)
+        where TStride : struct, ITileExtent
+    {
+        if (data.Relu)
+        {
+            Run<TStride, ReluActivation>(g, ref data, ref zeroRow, oy);
+        }
+        else
+        {
+            Run<TStride, IdentityActivation>(g, ref data, ref zeroRow, oy);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Run<TStride, TActivation>(in Conv2DGeometry g, scoped ref DepthwiseData data, ref float zeroRow, int oy)
+        where TStride : struct, ITileExtent
+        where TActivation : struct, IActivation
+    {
+        int channels = g.Input.Channels, lanes = TArith.Count, vectors = ChannelVectors.Count(channels, lanes);
+        int inWidth = g.Input.Width, outWidth = g.Output.Width, stride = TStride.Value;
+        int rowFloats = inWidth * channels;
+
+        // Rows outside the image read the zero row, which holds as many floats as an input row.
+        int iy0 = (oy * g.StrideHeight) - g.PadTop;
+        ref float row0 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0, g.Input.Height, rowFloats);
+        ref float row1 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 1, g.Input.Height, rowFloats);
+        ref float row2 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 2, g.Input.Height, rowFloats);
+        var (interiorLow, interiorHigh) = Interior(g);
+
+        ref float outputRow = ref Unsafe.Add(ref data.Output, oy * outWidth * channels);
+        nint c1 = channels, c2 = 2 * channels, c3 = 3 * channels, c4 = 4 * channels;
+        nint inputStep = 2 * stride * channels, outputStep = 2 * channels;
+        for (int v = 0; v < vectors; v++)
+        {
+            int c = ChannelVectors.Start(v, channels, lanes);
+            for (int ox = 0; ox < interiorLow; ox++)
+            {
+                BorderPixel(g, ref data, ref row0, ref row1, ref row2, ref outputRow, ox, c);
+            }
+
+            ref float f = ref Unsafe.Add(ref data.Filter, c);
+            TVector w0 = TArith.Load(ref f), w1 = TArith.Load(ref Unsafe.Add(ref f, c1)), w2 = TArith.Load(ref Unsafe.Add(ref f, c2));
+            TVector w3 = TArith.Load(ref Unsafe.Add(ref f, c3)), w4 = TArith.Load(ref Unsafe.Add(ref f, c4)), w5 = TArith.Load(ref Unsafe.Add(ref f, 5 * c1));
+            TVector w6 = TArith.Load(ref Unsafe.Add(ref f, 6 * c1)), w7 = TArith.Load(ref Unsafe.Add(ref f, 7 * c1)), w8 = TArith.Load(ref Unsafe.Add(ref f, 8 * c1));
+            TVector bias = TArith.Load(ref Unsafe.Add(ref data.Bias, c));
+
+            nint offset = (((interiorLow * stride) - g.PadLeft) * channels) + c;
+            ref float x0 = ref Unsafe.Add(ref row0, offset);
+            ref float x1 = ref Unsafe.Add(ref row1, offset);
+            ref float x2 = ref Unsafe.Add(ref row2, offset);
+            ref float y = ref Unsafe.Add(ref outputRow, (interiorLow * channels) + c);
+            int ox2 = interiorLow;
+            for (; ox2 + 2 <= interiorHigh; ox2 += 2)
+            {
+                // Columns 0..2 feed the first pixel, columns stride..stride+2 the second.
+                TVector a0 = TArith.Load(ref x0), a1 = TArith.Load(ref Unsafe.Add(ref x0, c1)), a2 = TArith.Load(ref Unsafe.Add(ref x0, c2)), a3 = TArith.Load(ref Unsafe.Add(ref x0, c3));
+                TVector b0 = TArith.Load(ref x1), b1 = TArith.Load(ref Unsafe.Add(ref x1, c1)), b2 = TArith.Load(ref Unsafe.Add(ref x1, c2)), b3 = TArith.Load(ref Unsafe.Add(ref x1, c3));
+                TVector d0 = TArith.Load(ref x2), d1 = TArith.Load(ref Unsafe.Add(ref x2, c1)), d2 = TArith.Load(ref Unsafe.Add(ref x2, c2)), d3 = TArith.Load(ref Unsafe.Add(ref x2, c3));
+                TVector top = TArith.MultiplyAdd(a0, w0, bias), middle = TArith.Multiply(b0, w3), bottom = TArith.Multiply(d0, w6);
+                top = TArith.MultiplyAdd(a1, w1, top);
+                middle = TArith.MultiplyAdd(b1, w4, middle);
+                bottom = TArith.MultiplyAdd(d1, w7, bottom);
+                top = TArith.MultiplyAdd(a2, w2, top);
+                middle = TArith.MultiplyAdd(b2, w5, middle);
+                bottom = TArith.MultiplyAdd(d2, w8, bottom);
+                Store<TActivation>(TArith.Add(TArith.Add(top, middle), bottom), ref y);
+
+                if (TStride.Value == 1)
+                {
+                    top = TArith.MultiplyAdd(a1, w0, bias);
+                    middle = TArith.Multiply(b1, w3);
+                    bottom = TArith.Multiply(d1, w6);
+                    top = TArith.MultiplyAdd(a2, w1, top);
+                    middle = TArith.MultiplyAdd(b2, w4, middle);
+                    bottom = TArith.MultiplyAdd(d2, w7, bottom);
+                    top = TArith.MultiplyAdd(a3, w2, top);
+                    middle = TArith.MultiplyAdd(b3, w5, middle);
+                    bottom = TArith.MultiplyAdd(d3, w8, bottom);
+                }
+                else
+                {
+                    top = TArith.MultiplyAdd(a2, w0, bias);
+                    middle = TArith.Multiply(b2, w3);
+                    bottom = TArith.Multiply(d2, w6);
+                    top = TArith.MultiplyAdd(a3, w1, top);
+                    middle = TArith.MultiplyAdd(b3, w4, middle);
+                    bottom = TArith.MultiplyAdd(d3, w7, bottom);
+                    top = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x0, c4)), w2, top);
+                    middle = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x1, c4)), w5, middle);
+                    bottom = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x2, c4)), w8, bottom);
+                }
+
+                Store<TActivation>(TArith.Add(TArith.Add(top, middle), bottom), ref Unsafe.Add(ref y, c1));
+                x0 = ref Unsafe.Add(ref x0, inputStep);
+                x1 = ref Unsafe.Add(ref x1, inputStep);
+                x2 = ref Unsafe.Add(ref x2, inputStep);
+                y = ref Unsafe.Add(ref y, outputStep);
+            }
+
+            if (ox2 < interiorHigh)
+            {
+                TVector top = TArith.MultiplyAdd(TArith.Load(ref x0), w0, bias);
+                TVector middle = TArith.Multiply(TArith.Load(ref x1), w3);
+                TVector bottom = TArith.Multiply(TArith.Load(ref x2), w6);
+                top = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x0, c1)), w1, top);
+                middle = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x1, c1)), w4, middle);
+                bottom = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x2, c1)), w7, bottom);
+                top = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x0, c2)), w2, top);
+                middle = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x1, c2)), w5, middle);
+                bottom = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x2, c2)), w8, bottom);
+                Store<TActivation>(TArith.Add(TArith.Add(top, middle), bottom), ref y);
+            }
+
+            for (int ox = interiorHigh; ox < outWidth; ox++)
+            {
+                BorderPixel(g, ref data, ref row0, ref row1, ref row2, ref outputRow, ox, c);
+            }
+        }
+    }
+
+    /// <summary>Strides other than 1 and 2: every pixel through the clipped loop.</summary>
+    private static void RunAnyStride(in Conv2DGeometry g, scoped ref DepthwiseData data, ref float zeroRow, int oy)
+    {
+        int channels = g.Input.Channels, lanes = TArith.Count, vectors = ChannelVectors.Count(channels, lanes);
+        int iy0 = (oy * g.StrideHeight) - g.PadTop, rowFloats = g.Input.Width * channels;
+        ref float row0 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0, g.Input.Height, rowFloats);
+        ref float row1 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 1, g.Input.Height, rowFloats);
+        ref float row2 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 2, g.Input.Height, rowFloats);
+        ref float outputRow = ref Unsafe.Add(ref data.Output, oy * g.Output.Width * channels);
+        for (int v = 0; v < vectors; v++)
+        {
+            int c = ChannelVectors.Start(v, channels, lanes);
+            for (int ox = 0; ox < g.Output.Width; ox++)
+            {
+                BorderPixel(g, ref data, ref row0, ref row1, ref row2, ref outputRow, ox, c);
+            }
+        }
+    }
+
+    /// <summary>Output columns [low, high) whose window [ox * stride - padLeft, + 3) lies inside the image row.</summary>
+    private static (int Low, int High) Interior(in Conv2DGeometry g)
+    {
+        int stride = g.StrideWidth, outWidth = g.Output.Width;
+        int low = Math.Min((g.PadLeft + stride - 1) / stride, outWidth);
+        int lastStart = g.Input.Width - 3 + g.PadLeft;
+        int high = lastStart >= 0 ? Math.Min((lastStart / stride) + 1, outWidth) : 0;
+        return (low, Math.Max(high, low));
+    }
+
+    /// <summary>A column whose window crosses the left or right edge: only the taps inside the row.</summary>
+    private static void BorderPixel(in Conv2DGeometry g, scoped ref DepthwiseData data, ref float row0, ref float row1, ref float row2, ref float outputRow, int ox, int c)
+    {
+        int channels = g.Input.Channels;
+        int ix0 = (ox * g.StrideWidth) - g.PadLeft;
+        int kxLow = Math.Max(0, -ix0), kxHigh = Math.Min(3, g.Input.Width - ix0);
+        TVector acc = TArith.Load(ref Unsafe.Add(ref data.Bias, c));
+        for (int kx = kxLow; kx < kxHigh; kx++)
+        {
+            int offset = ((ix0 + kx) * channels) + c;
+            ref float f = ref Unsafe.Add(ref data.Filter, (kx * channels) + c);
+            acc = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref row0, offset)), TArith.Load(ref f), acc);
+            acc = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref row1, offset)), TArith.Load(ref Unsafe.Add(ref f, 3 * channels)), acc);
+            acc = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref row2, offset)), TArith.Load(ref Unsafe.Add(ref f, 6 * channels)), acc);
+        }
+
+        if (data.Relu)
+        {
+            acc = TArith.Max(acc, TArith.Zero);
+        }
+
+        TArith.Store(acc, ref Unsafe.Add(ref outputRow, (ox * channels) + c));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<TActivation>(TVector value, ref float destination)
+        where TActivation : struct, IActivation =>
+        TArith.Store(TActivation.Relu ? TArith.Max(value, TArith.Zero) : value, ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref float RowOrZeros(ref float input, ref float zeroRow, int iy, int height, int rowFloats) =>
+        ref (uint)iy < (uint)height ? ref Unsafe.Add(ref input, iy * rowFloats) : ref zeroRow;
+}

@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+#if !NET9_0_OR_GREATER
+using System.Runtime.Intrinsics.X86;
+#endif
+
+namespace BlazeFace.Kernels;
+
+/// <summary>Float arithmetic on <see cref="Vector256{T}"/>: 8 lanes.</summary>
+internal readonly struct Vector256Arithmetic : IVectorArithmetic<Vector256<float>>
+{
+    public static int Count => Vector256<float>.Count;
+
+    public static bool IsHardwareAccelerated => Vector256.IsHardwareAccelerated;
+
+    public static Vector256<float> Zero => Vector256<float>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Load(ref float source) => Vector256.LoadUnsafe(ref source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<float> value, ref float destination) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Broadcast(float value) => Vector256.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> MultiplyAdd(Vector256<float> left, Vector256<float> right, Vector256<float> addend) =>
+#if NET9_0_OR_GREATER
+        Vector256.FusedMultiplyAdd(left, right, addend);
+#else
+        Fma.IsSupported ? Fma.MultiplyAdd(left, right, addend) : (left * right) + addend;
+#endif
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Add(Vector256<float> left, Vector256<float> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Subtract(Vector256<float> left, Vector256<float> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Multiply(Vector256<float> left, Vector256<float> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Max(Vector256<float> left, Vector256<float> right) =>
+#if NET9_0_OR_GREATER
+        // Since .NET 9 Max follows IEEE maximum (NaN and signed-zero fix-ups); the native instruction is all a ReLU needs.
+        Vector256.MaxNative(left, right);
+#else
+        Vector256.Max(left, right);
+#endif
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> BroadcastPair(ref float source) =>
+        Vector256.Create(Unsafe.ReadUnaligned<double>(ref Unsafe.As<float, byte>(ref source))).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> AddAdjacentPairs(Vector256<float> value) =>
+        Vector256.Shuffle(value, Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6)) + Vector256.Shuffle(value, Vector256.Create(1, 3, 5, 7, 1, 3, 5, 7));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> KeepLanesBelow(Vector256<float> value, int count) =>
+        value & Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(count)).AsSingle();
+}

@@ -1,0 +1,17 @@
+namespace BlazeFace.Kernels;
+
+/// <summary>The SIMD register width a <see cref="KernelSet"/> computes with.</summary>
+internal enum VectorWidth
+{
+    /// <summary>No SIMD: the reference loops.</summary>
+    Scalar,
+
+    /// <summary>4 floats per vector (SSE, AdvSimd).</summary>
+    V128,
+
+    /// <summary>8 floats per vector (AVX2).</summary>
+    V256,
+
+    /// <summary>16 floats per vector (AVX-512).</summary>
+    V512,
+}
