@@ -10,8 +10,8 @@ namespace BlazeFace.Cli.Commands;
 /// and of the whole <c>Detect</c> after warm-up, plus the bytes one <c>Detect</c> allocates, as one JSON line.
 /// </summary>
 /// <remarks>
-/// <c>detect_per_second</c> is the throughput: one thread's 1000 / median, or with T threads, N x T images through
-/// <see cref="FaceDetector.DetectBatch"/> on T threads, to compare with one thread's.
+/// <c>detect_per_second</c> is the throughput of N x T images through <see cref="FaceDetector.DetectBatch"/> on T
+/// threads, so runs with different T compare directly.
 /// </remarks>
 internal static class BenchCommand
 {
@@ -45,7 +45,7 @@ internal static class BenchCommand
         double inferenceMedian = MedianInference(model, image, warmup, iterations);
         using var detector = new FaceDetector(new FaceDetectorOptions { Model = model });
         var (detectMedian, allocated) = MedianDetect(detector, image, warmup, iterations);
-        double throughput = threads == 1 ? 1000 / detectMedian : ConcurrentThroughput(detector, image, warmup, iterations, threads);
+        double throughput = Throughput(detector, image, warmup, iterations, threads);
 
         using var json = new Utf8JsonWriter(Console.OpenStandardOutput());
         json.WriteStartObject();
@@ -82,7 +82,7 @@ internal static class BenchCommand
     }
 
     /// <summary>Images per second through <see cref="FaceDetector.DetectBatch"/> spread over <paramref name="threads"/> threads.</summary>
-    private static double ConcurrentThroughput(FaceDetector detector, RgbImage image, int warmup, int iterations, int threads)
+    private static double Throughput(FaceDetector detector, RgbImage image, int warmup, int iterations, int threads)
     {
         var frame = new ImageBuffer(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24);
         detector.DetectBatch(Enumerable.Repeat(frame, warmup * threads).ToArray(), threads);

@@ -84,7 +84,7 @@ public sealed class BlazeFaceModel
     public BlazeFaceNetworkSession CreateSession() => new(this, KernelSet.Default);
 
     /// <summary>Builds a network with its own activations and packed weights.</summary>
-    internal BlazeFaceNetwork CreateNetwork(KernelSet kernels) => NetworkFactory.Create(File, kernels);
+    internal BlazeFaceNetwork CreateNetwork(KernelSet kernels, bool shareActivations = true) => NetworkFactory.Create(File, kernels, shareActivations);
 
     private static BlazeFaceModel Load(ReadOnlyMemory<byte> data, string source)
     {

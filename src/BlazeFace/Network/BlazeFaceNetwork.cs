@@ -12,6 +12,11 @@ internal sealed class BlazeFaceNetwork
 
     public BlazeFaceNetwork(BlazeFaceModelKind kind, InputLayer input, IReadOnlyList<INetworkNode> nodes, IReadOnlyList<Layer> layers, Layer regressors, Layer classificators)
     {
+        if (layers.Any(layer => layer.HasOutputStorage))
+        {
+            throw new ArgumentException("Layers must not have storage before the network plans it.", nameof(layers));
+        }
+
         Kind = kind;
         Input = input;
         _nodes = [.. nodes];
@@ -37,10 +42,23 @@ internal sealed class BlazeFaceNetwork
 
     public int AnchorCount => Classificators.OutputShape.Width;
 
+    /// <summary>Whether activations share storage (<see cref="UseSharedActivations"/>), which rules out layer-by-layer runs.</summary>
+    public bool SharesActivations { get; private set; }
+
     /// <summary>Where the caller writes the input tensor (H x W x 3, RGB in [-1, 1]) before <see cref="Run"/>.</summary>
     public Span<float> InputTensor => Input.Output.Span;
 
     public IEnumerable<WeightVariable> Weights => Layers.SelectMany(layer => layer.Weights);
+
+    /// <summary>
+    /// Lets activations share buffers (see <see cref="ActivationArena"/>): much less memory traffic per frame, but
+    /// afterwards only <see cref="Run"/> may be used. Call before the first run.
+    /// </summary>
+    public void UseSharedActivations()
+    {
+        ActivationArena.Assign(Input, _nodes, [Regressors, Classificators]);
+        SharesActivations = true;
+    }
 
     /// <summary>Runs the network with its blocks fused.</summary>
     public void Run()
@@ -55,6 +73,11 @@ internal sealed class BlazeFaceNetwork
     /// <summary>Runs every layer on its own, in graph order, with no fusion: the reference the fused run must match.</summary>
     public void RunLayerByLayer()
     {
+        if (SharesActivations)
+        {
+            throw new InvalidOperationException("A network whose activations share storage only runs fused.");
+        }
+
         for (int i = 0; i < Layers.Count; i++)
         {
             Layers[i].Forward();

@@ -49,7 +49,7 @@ public class NetworkStructureTests
     public void Fused_run_equals_layer_by_layer_run(BlazeFaceModelKind kind)
     {
         BlazeFaceModel model = kind == BlazeFaceModelKind.ShortRange ? BlazeFaceModel.ShortRange : BlazeFaceModel.FullRange;
-        BlazeFaceNetwork network = model.CreateNetwork(KernelSet.Scalar);
+        BlazeFaceNetwork network = model.CreateNetwork(KernelSet.Scalar, shareActivations: false);
         var random = new Random(7);
         Span<float> input = network.InputTensor;
         for (int i = 0; i < input.Length; i++)
@@ -63,6 +63,33 @@ public class NetworkStructureTests
         float[] layered = network.Regressors.Output.Span.ToArray();
 
         Assert.That(NetworkParityTests.MaxAbsDifference(layered, fused), Is.LessThanOrEqualTo(1e-5f));
+    }
+
+    [TestCase(BlazeFaceModelKind.ShortRange)]
+    [TestCase(BlazeFaceModelKind.FullRange)]
+    public void Shared_activation_storage_gives_exactly_the_outputs_of_private_storage(BlazeFaceModelKind kind)
+    {
+        BlazeFaceModel model = kind == BlazeFaceModelKind.ShortRange ? BlazeFaceModel.ShortRange : BlazeFaceModel.FullRange;
+        BlazeFaceNetwork shared = model.CreateNetwork(KernelSet.Default, shareActivations: true);
+        BlazeFaceNetwork separate = model.CreateNetwork(KernelSet.Default, shareActivations: false);
+        var random = new Random(11);
+        for (int i = 0; i < shared.InputTensor.Length; i++)
+        {
+            shared.InputTensor[i] = separate.InputTensor[i] = (random.NextSingle() * 2) - 1;
+        }
+
+        shared.Run();
+        separate.Run();
+
+        Assert.That(shared.Regressors.Output.Span.ToArray(), Is.EqualTo(separate.Regressors.Output.Span.ToArray()));
+        Assert.That(shared.Classificators.Output.Span.ToArray(), Is.EqualTo(separate.Classificators.Output.Span.ToArray()));
+    }
+
+    [Test]
+    public void A_network_with_shared_activations_refuses_a_layer_by_layer_run()
+    {
+        BlazeFaceNetwork network = BlazeFaceModel.ShortRange.CreateNetwork(KernelSet.Scalar, shareActivations: true);
+        Assert.Throws<InvalidOperationException>(network.RunLayerByLayer);
     }
 
     [Test]

@@ -31,6 +31,10 @@ internal sealed class BlazeBlock : INetworkNode
 
     public IReadOnlyList<Layer> Layers => [_depthwise, .. _shortcut.Layers, _pointwise, _add, Output];
 
+    public IReadOnlyList<Layer> Reads => _depthwise.Inputs;
+
+    public IReadOnlyList<Layer> Writes => [_depthwise, .. _shortcut.Materialized, Output];
+
     public void Forward()
     {
         _depthwise.Forward();

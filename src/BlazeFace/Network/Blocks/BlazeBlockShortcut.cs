@@ -50,6 +50,9 @@ internal sealed class BlazeBlockShortcut
 
     public IEnumerable<Layer> Layers => new Layer?[] { Pool, Padding }.OfType<Layer>();
 
+    /// <summary>What the fused run writes: only the pooled map (the padding never reaches memory).</summary>
+    public IEnumerable<Layer> Materialized => Pool is null ? [] : [Pool];
+
     /// <summary>Computes what the fused epilogue reads; the channel padding is folded into the epilogue.</summary>
     public void ForwardFused() => Pool?.Forward();
 

@@ -17,5 +17,9 @@ internal sealed class ConvReluBlock : INetworkNode
 
     public IReadOnlyList<Layer> Layers => [_conv, Output];
 
+    public IReadOnlyList<Layer> Reads => _conv.Inputs;
+
+    public IReadOnlyList<Layer> Writes => [Output];
+
     public void Forward() => _conv.Forward(ConvolutionEpilogue.ReluOnly, Output.Output.Span);
 }

@@ -33,6 +33,10 @@ internal sealed class DoubleBlazeBlock : INetworkNode
 
     public IReadOnlyList<Layer> Layers => [_depthwise1, _projection, _projectionRelu, _depthwise2, .. _shortcut.Layers, _expansion, _add, Output];
 
+    public IReadOnlyList<Layer> Reads => _depthwise1.Inputs;
+
+    public IReadOnlyList<Layer> Writes => [_depthwise1, _projectionRelu, _depthwise2, .. _shortcut.Materialized, Output];
+
     public void Forward()
     {
         _depthwise1.Forward();

@@ -27,6 +27,10 @@ internal sealed class FeaturePyramidMerge : INetworkNode
 
     public IReadOnlyList<Layer> Layers => [.. _coarse.Layers, .. _lateral.Layers, _upsample, Output];
 
+    public IReadOnlyList<Layer> Reads => [.. _coarse.Reads, .. _lateral.Reads];
+
+    public IReadOnlyList<Layer> Writes => [.. _coarse.Writes, .. _lateral.Writes, _upsample, Output];
+
     public void Forward()
     {
         _coarse.Forward();

@@ -3,5 +3,11 @@ namespace BlazeFace.Network;
 /// <summary>One step of the network's forward pass: a layer, or a block that runs several layers fused.</summary>
 internal interface INetworkNode
 {
+    /// <summary>Layers computed by earlier steps whose outputs this step reads.</summary>
+    IReadOnlyList<Layer> Reads { get; }
+
+    /// <summary>Layers whose outputs this step writes (its result and any intermediate it keeps in memory).</summary>
+    IReadOnlyList<Layer> Writes { get; }
+
     void Forward();
 }

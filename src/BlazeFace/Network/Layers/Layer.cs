@@ -40,6 +40,13 @@ internal abstract class Layer : INetworkNode
         }
     }
 
+    /// <summary>Whether <see cref="Output"/> already has storage (assigned, or created by a first access).</summary>
+    public bool HasOutputStorage => _output is not null;
+
+    IReadOnlyList<Layer> INetworkNode.Reads => Inputs;
+
+    IReadOnlyList<Layer> INetworkNode.Writes => [this];
+
     /// <summary>The weights this layer needs from the model file, named as the file names them.</summary>
     public virtual IEnumerable<WeightVariable> Weights => [];
 

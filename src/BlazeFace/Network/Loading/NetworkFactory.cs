@@ -22,7 +22,10 @@ internal static class NetworkFactory
         };
     }
 
-    public static BlazeFaceNetwork Create(TfliteModel model, KernelSet kernels)
+    /// <param name="model">The parsed file.</param>
+    /// <param name="kernels">The kernels the layers run on.</param>
+    /// <param name="shareActivations">Whether activations share buffers (fast; fused runs only) or each layer keeps its own.</param>
+    public static BlazeFaceNetwork Create(TfliteModel model, KernelSet kernels, bool shareActivations = true)
     {
         BlazeFaceNetwork network = DetectKind(model) switch
         {
@@ -31,6 +34,11 @@ internal static class NetworkFactory
         };
         GraphVerifier.Verify(network, model);
         WeightAssigner.Assign(network, model);
+        if (shareActivations)
+        {
+            network.UseSharedActivations();
+        }
+
         return network;
     }
 }
