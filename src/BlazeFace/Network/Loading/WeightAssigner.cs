@@ -8,6 +8,16 @@ namespace BlazeFace.Network;
 /// </summary>
 internal static class WeightAssigner
 {
+    /// <summary>
+    /// Largest weight magnitude a model may hold. Trained BlazeFace weights are small (the largest in the bundled
+    /// models is 37.9), and half-precision files cannot exceed 65504, so this bound is never near a real weight; a
+    /// float32 weight beyond it is a damaged exponent. Refusing it matters because such a weight is finite yet
+    /// overflows the network: one weight of 3e38 in the first convolution turns every output into NaN, and a
+    /// regressor bias of 3e38 reports a face at x = infinity. Below the bound a few damaged weights stay many
+    /// orders of magnitude short of float overflow.
+    /// </summary>
+    public const float MaxAbsWeight = 1e6f;
+
     public static void Assign(BlazeFaceNetwork network, TfliteModel model)
     {
         foreach (WeightVariable variable in network.Weights)
@@ -20,10 +30,13 @@ internal static class WeightAssigner
             }
 
             float[] values = model.ReadFloat32(tensor);
-            int bad = Array.FindIndex(values, v => !float.IsFinite(v));
+            // NaN fails every comparison, so this one test refuses NaN and both infinities too.
+            int bad = Array.FindIndex(values, v => !(Math.Abs(v) <= MaxAbsWeight));
             if (bad >= 0)
             {
-                throw new InvalidDataException($"Tensor '{variable.Name}' holds {values[bad]} at element {bad}; weights must be finite.");
+                throw new InvalidDataException(float.IsFinite(values[bad])
+                    ? $"Tensor '{variable.Name}' holds {values[bad]} at element {bad}; weights out of range (beyond ±{MaxAbsWeight:G0}, which no trained model reaches)."
+                    : $"Tensor '{variable.Name}' holds {values[bad]} at element {bad}; weights must be finite.");
             }
 
             variable.Assign(values);

@@ -1,0 +1,98 @@
+using BlazeFace.Imaging;
+
+namespace BlazeFace.Tests.Hardening;
+
+/// <summary>
+/// A disposed detector or session refuses every use with <see cref="ObjectDisposedException"/> (not a null
+/// reference or a run on released buffers), and disposing again is harmless.
+/// </summary>
+public class DisposalTests
+{
+    private static readonly byte[] Pixels = new byte[64 * 48 * 3];
+
+    private static readonly float[] Tensor = new float[128 * 128 * 3];
+
+    /// <summary>The Detect overloads and DetectBatch, by name, each called on a valid input.</summary>
+    private static readonly Dictionary<string, Action<FaceDetector>> DetectOverloads = new()
+    {
+        ["image"] = detector => detector.Detect(new ImageView(Pixels, 64, 48, PixelFormat.Rgb24)),
+        ["image into span"] = detector => detector.Detect(new ImageView(Pixels, 64, 48, PixelFormat.Rgb24), new FaceDetection[4]),
+        ["tensor"] = detector => detector.Detect(Tensor),
+        ["tensor into span"] = detector => detector.Detect(Tensor, new FaceDetection[4]),
+        ["batch"] = detector => detector.DetectBatch([new ImageBuffer(Pixels, 64, 48, PixelFormat.Rgb24)]),
+    };
+
+    private static IEnumerable<string> DetectOverloadNames => DetectOverloads.Keys;
+
+    /// <summary>Every member of a session that touches its buffers, by name.</summary>
+    private static readonly Dictionary<string, Action<BlazeFaceNetworkSession>> SessionMembers = new()
+    {
+        ["Run"] = session => session.Run(),
+        ["SetInput"] = session => session.SetInput(new ImageView(Pixels, 64, 48, PixelFormat.Rgb24)),
+        ["Input"] = session => _ = session.Input.Length,
+        ["Regressors"] = session => _ = session.Regressors.Length,
+        ["ScoreLogits"] = session => _ = session.ScoreLogits.Length,
+        ["AnchorCount"] = session => _ = session.AnchorCount,
+    };
+
+    private static IEnumerable<string> SessionMemberNames => SessionMembers.Keys;
+
+    [TestCaseSource(nameof(DetectOverloadNames))]
+    public void Detect_on_a_disposed_detector_throws_ObjectDisposedException(string overload)
+    {
+        var detector = new FaceDetector();
+        DetectOverloads[overload](detector);
+        detector.Dispose();
+
+        Assert.That(() => DetectOverloads[overload](detector), Throws.TypeOf<ObjectDisposedException>());
+    }
+
+    [Test]
+    public void Disposing_a_detector_twice_is_safe()
+    {
+        var detector = new FaceDetector();
+        detector.Dispose();
+
+        Assert.That(detector.Dispose, Throws.Nothing);
+        Assert.That(() => detector.Detect(Tensor), Throws.TypeOf<ObjectDisposedException>(), "still disposed");
+    }
+
+    [Test]
+    public void A_detector_disposed_before_any_call_refuses_the_first()
+    {
+        var detector = new FaceDetector();
+        detector.Dispose();
+
+        Assert.That(() => detector.Detect(new ImageView(Pixels, 64, 48, PixelFormat.Rgb24)), Throws.TypeOf<ObjectDisposedException>());
+    }
+
+    [TestCaseSource(nameof(SessionMemberNames))]
+    public void Using_a_disposed_session_throws_ObjectDisposedException(string member)
+    {
+        BlazeFaceNetworkSession session = BlazeFaceModel.ShortRange.CreateSession();
+        session.Dispose();
+
+        Assert.That(() => SessionMembers[member](session), Throws.TypeOf<ObjectDisposedException>());
+    }
+
+    [Test]
+    public void Disposing_a_session_twice_is_safe()
+    {
+        BlazeFaceNetworkSession session = BlazeFaceModel.ShortRange.CreateSession();
+        session.Run();
+        session.Dispose();
+
+        Assert.That(session.Dispose, Throws.Nothing);
+        Assert.That(session.Run, Throws.TypeOf<ObjectDisposedException>(), "still disposed");
+    }
+
+    [Test]
+    public void A_disposed_session_still_names_its_model()
+    {
+        // The model outlives every session built from it; only the session's own buffers are gone.
+        BlazeFaceNetworkSession session = BlazeFaceModel.FullRange.CreateSession();
+        session.Dispose();
+
+        Assert.That(session.Model, Is.SameAs(BlazeFaceModel.FullRange));
+    }
+}

@@ -1,0 +1,81 @@
+using BlazeFace.Cli.Imaging;
+using BlazeFace.Imaging;
+using BlazeFace.Tests.Hardening.ModelFuzzing;
+using BlazeFace.Tests.Support;
+
+namespace BlazeFace.Tests.Hardening;
+
+/// <summary>
+/// A damaged model file is either refused with <see cref="InvalidDataException"/> or it is a model that runs: loading
+/// never throws anything else, never hangs, and never yields a network whose outputs are NaN or infinite.
+/// </summary>
+/// <remarks>
+/// Each run tries <see cref="Variants"/> fixed-seed variants of each bundled model: bit flips, byte overwrites,
+/// truncations, values written into the offsets, vtables, vector lengths and indices of the FlatBuffer structure,
+/// damaged weights and random buffers (see <see cref="ModelMutator"/>). A failure names its variant and the edits
+/// that made it, so it can be rebuilt with <c>new ModelMutator(file, Seed).Make(n, buffer)</c>.
+/// </remarks>
+[Category("Fuzz")]
+public class ModelReaderFuzzTests
+{
+    /// <summary>Variants per model in every run.</summary>
+    public const int Variants = 20_000;
+
+    private const int Seed = 20_250_611;
+
+    /// <summary>No variant may take longer than this to load (or be refused) and run.</summary>
+    private static readonly TimeSpan PerVariantLimit = TimeSpan.FromSeconds(1);
+
+    private Dictionary<BlazeFaceModelKind, float[]> _inputs = null!;
+
+    [OneTimeSetUp]
+    public void PrepareInputsAndWarmUp()
+    {
+        // One real photo per input size, so the damaged networks see the activations the real ones do.
+        RgbImage photo = TestImages.Load("grace_hopper.png");
+        _inputs = new Dictionary<BlazeFaceModelKind, float[]>
+        {
+            [BlazeFaceModelKind.ShortRange] = InputTensor(BlazeFaceModel.ShortRange, photo),
+            [BlazeFaceModelKind.FullRange] = InputTensor(BlazeFaceModel.FullRange, photo),
+        };
+
+        // Compile the refusal path too, so the first variants' timings measure the reader and not the JIT.
+        Assert.Throws<InvalidDataException>(() => BlazeFaceModel.FromBytes(new byte[64]));
+    }
+
+    [Test]
+    public void Corrupted_short_range_models_are_refused_as_invalid_data_or_run_to_finite_outputs() =>
+        AssertEveryVariantIsRefusedOrRuns("face_detection_front.tflite");
+
+    [Test]
+    public void Corrupted_full_range_models_are_refused_as_invalid_data_or_run_to_finite_outputs() =>
+        AssertEveryVariantIsRefusedOrRuns("face_detection_full_range.tflite");
+
+    private void AssertEveryVariantIsRefusedOrRuns(string fileName)
+    {
+        byte[] original = File.ReadAllBytes(RepositoryPaths.Asset(Path.Combine("models", fileName)));
+        var runner = new ModelFuzzRunner(original, Seed, _inputs);
+
+        FuzzReport report = runner.Run(Variants);
+
+        TestContext.Out.WriteLine(report.Summary(fileName));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(report.Hang, Is.Null, "a variant hung");
+            Assert.That(report.Tried, Is.EqualTo(Variants));
+            Assert.That(report.FailureCount, Is.Zero, $"first failures (seed {Seed}):\n{string.Join("\n", report.Failures)}");
+            Assert.That(report.Slowest, Is.LessThan(PerVariantLimit), $"slowest: {report.SlowestVariant}");
+
+            // Both outcomes must occur in numbers, or the mix of damage has stopped exercising one side.
+            Assert.That(report.Rejected, Is.GreaterThan(Variants / 2));
+            Assert.That(report.LoadedAndRan, Is.GreaterThan(Variants / 50));
+        }
+    }
+
+    private static float[] InputTensor(BlazeFaceModel model, RgbImage photo)
+    {
+        using BlazeFaceNetworkSession session = model.CreateSession();
+        session.SetInput(new ImageView(photo.Pixels, photo.Width, photo.Height, PixelFormat.Rgb24));
+        return session.Input.ToArray();
+    }
+}
