@@ -4,8 +4,8 @@ namespace BlazeFace.Network;
 
 /// <summary>One activation tensor (batch 1, NHWC) with the storage it lives in.</summary>
 /// <remarks>
-/// Storage is a window into an array so that a layer can write straight into part of a larger buffer
-/// (and a reshape can share its input's storage) instead of copying.
+/// Storage is a window into an array so that several tensors can take turns in one buffer
+/// (see <see cref="ActivationArena"/>).
 /// </remarks>
 internal sealed class FeatureMap
 {
@@ -32,15 +32,4 @@ internal sealed class FeatureMap
     public TensorShape Shape { get; }
 
     public Span<float> Span => _buffer.AsSpan(_offset, Shape.Length);
-
-    /// <summary>A view of the same values under another shape of equal length.</summary>
-    public FeatureMap Reshape(TensorShape shape)
-    {
-        if (shape.Length != Shape.Length)
-        {
-            throw new ArgumentException($"Cannot reshape {Shape} into {shape}.", nameof(shape));
-        }
-
-        return new FeatureMap(shape, _buffer, _offset);
-    }
 }

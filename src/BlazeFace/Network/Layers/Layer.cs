@@ -54,8 +54,4 @@ internal abstract class Layer : INetworkNode
     public abstract void Forward();
 
     public override string ToString() => $"{GetType().Name} '{Name}' -> {OutputShape}";
-
-    protected static TensorShape SingleInputShape(IReadOnlyList<Layer> inputs) => inputs.Count == 1
-        ? inputs[0].OutputShape
-        : throw new ArgumentException($"Expected one input, got {inputs.Count}.", nameof(inputs));
 }

@@ -19,8 +19,6 @@ internal sealed class WeightVariable
 
     public IReadOnlyList<int> Shape { get; }
 
-    public bool IsAssigned { get; private set; }
-
     public long ElementCount => Shape.Aggregate(1L, (product, dim) => product * dim);
 
     public void Assign(float[] values)
@@ -31,6 +29,5 @@ internal sealed class WeightVariable
         }
 
         _assign(values);
-        IsAssigned = true;
     }
 }
