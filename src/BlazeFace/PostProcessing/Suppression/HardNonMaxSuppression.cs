@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace BlazeFace.PostProcessing;
 
 /// <summary>
@@ -12,7 +10,7 @@ namespace BlazeFace.PostProcessing;
 /// which is steadier from frame to frame. Equal scores are taken in input order (MediaPipe leaves them unordered).
 /// Instances are immutable and safe to share between threads; <see cref="Suppress"/> does not allocate.
 /// </remarks>
-public sealed class HardNonMaxSuppression : INonMaxSuppression
+public sealed class HardNonMaxSuppression : INonMaxSuppression, IScoreOrderedRule
 {
     /// <summary>The overlap above which a candidate is suppressed, as in MediaPipe's face detection graphs.</summary>
     public const float DefaultIouThreshold = 0.3f;
@@ -22,12 +20,7 @@ public sealed class HardNonMaxSuppression : INonMaxSuppression
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iouThreshold"/> is outside [0, 1] or NaN.</exception>
     public HardNonMaxSuppression(float iouThreshold = DefaultIouThreshold)
     {
-        if (!(iouThreshold >= 0f && iouThreshold <= 1f))
-        {
-            throw new ArgumentOutOfRangeException(nameof(iouThreshold), iouThreshold, "The IoU threshold must lie in [0, 1].");
-        }
-
-        IouThreshold = iouThreshold;
+        IouThreshold = ScoreOrderedSuppression.CheckThreshold(iouThreshold);
     }
 
     /// <summary>Intersection over union above which (strictly) a candidate is suppressed.</summary>
@@ -36,51 +29,29 @@ public sealed class HardNonMaxSuppression : INonMaxSuppression
     /// <inheritdoc/>
     /// <remarks>The candidates are left in place. Stops as soon as <paramref name="destination"/> is full.</remarks>
     /// <exception cref="ArgumentException"><paramref name="destination"/> overlaps <paramref name="candidates"/>.</exception>
-    public int Suppress(Span<FaceDetection> candidates, Span<FaceDetection> destination)
+    public int Suppress(Span<FaceDetection> candidates, Span<FaceDetection> destination) =>
+        ScoreOrderedSuppression.Run(this, candidates, destination);
+
+    int IScoreOrderedRule.Suppress(ReadOnlySpan<FaceDetection> candidates, Span<ulong> order, Span<FaceDetection> destination)
     {
-        if (candidates.Overlaps(destination))
+        int written = 0;
+        foreach (ulong key in order)
         {
-            throw new ArgumentException("Destination must not overlap the candidates.", nameof(destination));
-        }
+            FaceDetection candidate = candidates[ScoreOrder.CandidateIndex(key)];
 
-        if (candidates.IsEmpty || destination.IsEmpty)
-        {
-            return 0;
-        }
-
-        ulong[]? rented = null;
-        Span<ulong> order = candidates.Length <= ScoreOrder.StackKeyLimit
-            ? stackalloc ulong[candidates.Length]
-            : (rented = ArrayPool<ulong>.Shared.Rent(candidates.Length)).AsSpan(0, candidates.Length);
-        try
-        {
-            ScoreOrder.Sort(candidates, order);
-            int written = 0;
-            foreach (ulong key in order)
+            // Testing against kept detections only is the same greedy rule as "keep the best, drop everything
+            // overlapping it, repeat": a candidate dropped earlier never suppresses anything.
+            if (!OverlapsAny(candidate.BoundingBox, destination[..written]))
             {
-                FaceDetection candidate = candidates[ScoreOrder.CandidateIndex(key)];
-
-                // Testing against kept detections only is the same greedy rule as "keep the best, drop everything
-                // overlapping it, repeat": a candidate dropped earlier never suppresses anything.
-                if (!OverlapsAny(candidate.BoundingBox, destination[..written]))
+                destination[written++] = candidate;
+                if (written == destination.Length)
                 {
-                    destination[written++] = candidate;
-                    if (written == destination.Length)
-                    {
-                        break;
-                    }
+                    break;
                 }
             }
+        }
 
-            return written;
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<ulong>.Shared.Return(rented);
-            }
-        }
+        return written;
     }
 
     private bool OverlapsAny(FaceBox box, ReadOnlySpan<FaceDetection> kept)

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace BlazeFace.PostProcessing;
 
 /// <summary>
@@ -24,7 +22,7 @@ namespace BlazeFace.PostProcessing;
 /// </list>
 /// <para>Instances are immutable and safe to share between threads; <see cref="Suppress"/> does not allocate.</para>
 /// </remarks>
-public sealed class WeightedNonMaxSuppression : INonMaxSuppression
+public sealed class WeightedNonMaxSuppression : INonMaxSuppression, IScoreOrderedRule
 {
     /// <summary>The overlap above which a candidate joins a cluster, as in MediaPipe's face detection graphs.</summary>
     public const float DefaultIouThreshold = 0.3f;
@@ -34,12 +32,7 @@ public sealed class WeightedNonMaxSuppression : INonMaxSuppression
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iouThreshold"/> is outside [0, 1] or NaN.</exception>
     public WeightedNonMaxSuppression(float iouThreshold = DefaultIouThreshold)
     {
-        if (!(iouThreshold >= 0f && iouThreshold <= 1f))
-        {
-            throw new ArgumentOutOfRangeException(nameof(iouThreshold), iouThreshold, "The IoU threshold must lie in [0, 1].");
-        }
-
-        IouThreshold = iouThreshold;
+        IouThreshold = ScoreOrderedSuppression.CheckThreshold(iouThreshold);
     }
 
     /// <summary>Intersection over union with a cluster's best candidate above which (strictly) a candidate joins the cluster.</summary>
@@ -48,44 +41,22 @@ public sealed class WeightedNonMaxSuppression : INonMaxSuppression
     /// <inheritdoc/>
     /// <remarks>The candidates are left in place.</remarks>
     /// <exception cref="ArgumentException"><paramref name="destination"/> overlaps <paramref name="candidates"/>.</exception>
-    public int Suppress(Span<FaceDetection> candidates, Span<FaceDetection> destination)
+    public int Suppress(Span<FaceDetection> candidates, Span<FaceDetection> destination) =>
+        ScoreOrderedSuppression.Run(this, candidates, destination);
+
+    int IScoreOrderedRule.Suppress(ReadOnlySpan<FaceDetection> candidates, Span<ulong> order, Span<FaceDetection> destination)
     {
-        if (candidates.Overlaps(destination))
-        {
-            throw new ArgumentException("Destination must not overlap the candidates.", nameof(destination));
-        }
-
-        if (candidates.IsEmpty || destination.IsEmpty)
-        {
-            return 0;
-        }
-
         Span<float> keypointSums = stackalloc float[2 * FaceKeypoints.Count];
         Span<float> memberKeypoints = stackalloc float[2 * FaceKeypoints.Count];
-        ulong[]? rented = null;
-        Span<ulong> remaining = candidates.Length <= ScoreOrder.StackKeyLimit
-            ? stackalloc ulong[candidates.Length]
-            : (rented = ArrayPool<ulong>.Shared.Rent(candidates.Length)).AsSpan(0, candidates.Length);
-        try
+        int remainingCount = candidates.Length;
+        int written = 0;
+        while (remainingCount > 0 && written < destination.Length)
         {
-            ScoreOrder.Sort(candidates, remaining);
-            int remainingCount = candidates.Length;
-            int written = 0;
-            while (remainingCount > 0 && written < destination.Length)
-            {
-                remainingCount = TakeBestCluster(candidates, remaining[..remainingCount], keypointSums, memberKeypoints, out destination[written]);
-                written++;
-            }
+            remainingCount = TakeBestCluster(candidates, order[..remainingCount], keypointSums, memberKeypoints, out destination[written]);
+            written++;
+        }
 
-            return written;
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<ulong>.Shared.Return(rented);
-            }
-        }
+        return written;
     }
 
     /// <summary>
