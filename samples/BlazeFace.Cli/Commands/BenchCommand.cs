@@ -65,17 +65,17 @@ internal static class BenchCommand
     private static double MedianInference(BlazeFaceModel model, RgbImage image, int warmup, int iterations)
     {
         using BlazeFaceNetworkSession session = model.CreateSession();
-        session.SetInput(View(image));
+        session.SetInput(image.AsView());
         return Median(warmup, iterations, session.Run);
     }
 
     private static (double Median, long AllocatedBytes) MedianDetect(FaceDetector detector, RgbImage image, int warmup, int iterations)
     {
-        double median = Median(warmup, iterations, () => detector.Detect(View(image)));
+        double median = Median(warmup, iterations, () => detector.Detect(image.AsView()));
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < iterations; i++)
         {
-            detector.Detect(View(image));
+            detector.Detect(image.AsView());
         }
 
         return (median, (GC.GetAllocatedBytesForCurrentThread() - before) / iterations);
@@ -87,7 +87,7 @@ internal static class BenchCommand
     /// </summary>
     private static double Throughput(FaceDetector detector, RgbImage image, int warmup, int iterations, int threads)
     {
-        var frame = new ImageBuffer(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24);
+        var frame = image.AsBuffer();
         detector.DetectBatch(Enumerable.Repeat(frame, warmup * threads).ToArray(), threads);
         ImageBuffer[] batch = Enumerable.Repeat(frame, iterations * threads).ToArray();
         double[] rates = new double[5];
@@ -120,6 +120,4 @@ internal static class BenchCommand
         Array.Sort(ms);
         return ms[iterations / 2];
     }
-
-    private static ImageView View(RgbImage image) => new(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24);
 }

@@ -57,7 +57,7 @@ internal static class DetectCommand
             try
             {
                 RgbImage image = ImageDecoder.DecodeFile(path);
-                IReadOnlyList<FaceDetection> faces = detector.Detect(new ImageView(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24));
+                IReadOnlyList<FaceDetection> faces = detector.Detect(image.AsView());
                 if (json)
                 {
                     output.Flush();

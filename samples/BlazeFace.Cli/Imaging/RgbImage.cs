@@ -1,3 +1,5 @@
+using BlazeFace.Imaging;
+
 namespace BlazeFace.Cli.Imaging;
 
 /// <summary>
@@ -43,6 +45,12 @@ internal sealed class RgbImage
 
     /// <summary>R, G, B bytes for each pixel, row by row.</summary>
     public byte[] Pixels { get; }
+
+    /// <summary>The image as the detector's input view (Rgb24, tightly packed).</summary>
+    public ImageView AsView() => new(Pixels, Width, Height, PixelFormat.Rgb24);
+
+    /// <summary>The image as a storable buffer for <see cref="FaceDetector.DetectBatch"/>.</summary>
+    public ImageBuffer AsBuffer() => new(Pixels, Width, Height, PixelFormat.Rgb24);
 
     private static int CheckedLength(int width, int height)
     {

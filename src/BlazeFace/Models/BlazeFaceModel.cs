@@ -91,8 +91,9 @@ public sealed class BlazeFaceModel
         TfliteModel file = TfliteModel.Parse(data);
         BlazeFaceModelKind kind = NetworkFactory.DetectKind(file);
 
-        // Build once now so a bad graph or weight is reported by the load, not by the first detector.
-        NetworkFactory.Create(file, KernelSet.Scalar);
+        // Build once now so a bad graph or weight is reported by the load, not by the first detector. Without shared
+        // activations nothing but the weights is allocated, since a network that never runs never touches its outputs.
+        NetworkFactory.Create(file, KernelSet.Scalar, shareActivations: false);
         return new BlazeFaceModel(file, kind, source);
     }
 

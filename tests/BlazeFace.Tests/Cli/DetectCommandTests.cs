@@ -36,7 +36,7 @@ public class DetectCommandTests
     {
         RgbImage image = TestImages.Load("astronaut.png");
         using var detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.FullRange });
-        FaceDetection expected = detector.Detect(new ImageView(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24)).Single();
+        FaceDetection expected = detector.Detect(image.AsView()).Single();
 
         using JsonDocument json = JsonDocument.Parse(CliRun.Of("detect", Astronaut, "--json", "--model", "full").OutputLines[0]);
 

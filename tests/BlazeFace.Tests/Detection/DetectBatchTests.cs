@@ -14,7 +14,7 @@ public class DetectBatchTests
     {
         ImageBuffer[] images = [.. new[] { "astronaut.png", "group_mosaic.png", "no_face_coffee.png", "grace_hopper.png" }
             .Select(TestImages.Load)
-            .Select(i => new ImageBuffer(i.Pixels, i.Width, i.Height, PixelFormat.Rgb24))];
+            .Select(i => i.AsBuffer())];
         ImageBuffer[] batch = [.. Enumerable.Range(0, 12).Select(i => images[i % images.Length])];
         using var detector = new FaceDetector();
         FaceDetection[][] expected = [.. batch.Select(image => detector.Detect(image.AsView()).ToArray())];

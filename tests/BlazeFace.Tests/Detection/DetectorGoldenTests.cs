@@ -43,7 +43,7 @@ public class DetectorGoldenTests
             NonMaxSuppression = nms == "hard" ? NonMaxSuppressionKind.Hard : NonMaxSuppressionKind.Weighted,
         });
 
-        IReadOnlyList<FaceDetection> faces = detector.Detect(new ImageView(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24));
+        IReadOnlyList<FaceDetection> faces = detector.Detect(image.AsView());
 
         TestContext.Out.WriteLine($"{golden} {nms}: {faces.Count} face(s), expected {expected.Faces.Length}");
         Assert.That(faces, Has.Count.EqualTo(expected.Faces.Length));
@@ -68,7 +68,7 @@ public class DetectorGoldenTests
         var converter = new ImageToTensorConverter(size, size, expected.Resize == "stretch" ? ResizeMode.Stretch : ResizeMode.Letterbox);
         float[] tensor = new float[size * size * 3];
 
-        converter.Convert(new ImageView(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24), tensor);
+        converter.Convert(image.AsView(), tensor);
 
         Assert.That(Network.NetworkParityTests.MaxAbsDifference(golden.Input, tensor), Is.LessThanOrEqualTo(1e-5f));
     }
@@ -81,7 +81,7 @@ public class DetectorGoldenTests
         foreach (BlazeFaceModel model in new[] { BlazeFaceModel.ShortRange, BlazeFaceModel.FullRange })
         {
             using var detector = new FaceDetector(new FaceDetectorOptions { Model = model });
-            Assert.That(detector.Detect(new ImageView(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24)), Is.Empty, model.Kind.ToString());
+            Assert.That(detector.Detect(image.AsView()), Is.Empty, model.Kind.ToString());
         }
     }
 

@@ -16,7 +16,7 @@ public class PluggableStageTests
         RgbImage image = TestImages.Load("astronaut.png");
         using var detector = new FaceDetector(new FaceDetectorOptions { CustomNonMaxSuppression = keepEverything });
 
-        IReadOnlyList<FaceDetection> faces = detector.Detect(new ImageView(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24));
+        IReadOnlyList<FaceDetection> faces = detector.Detect(image.AsView());
 
         Assert.That(keepEverything.Calls, Is.EqualTo(1));
         Assert.That(faces, Has.Count.EqualTo(keepEverything.LastCandidateCount));
@@ -30,7 +30,7 @@ public class PluggableStageTests
         RgbImage image = TestImages.Load("no_face_coffee.png");
         using var detector = new FaceDetector(new FaceDetectorOptions { AnchorDecoder = decoder, ResizeMode = ResizeMode.Stretch });
 
-        FaceDetection face = detector.Detect(new ImageView(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24)).Single();
+        FaceDetection face = detector.Detect(image.AsView()).Single();
 
         // The decoder's normalised box (0.25, 0.25, 0.5 x 0.5) maps to the middle of the 600x400 image.
         Assert.That(face.BoundingBox.X, Is.EqualTo(150).Within(1e-3));

@@ -22,10 +22,10 @@ public class ProjectionTests
     {
         RgbImage crop = Crop(TestImages.Load("astronaut.png"), CropX, CropY, CropSize);
         using var detector = new FaceDetector(new FaceDetectorOptions { ResizeMode = mode });
-        FaceDetection inCrop = detector.Detect(View(crop)).Single();
+        FaceDetection inCrop = detector.Detect(crop.AsView()).Single();
         RgbImage canvas = Paste(crop, width, height, pasteX, pasteY);
 
-        FaceDetection found = detector.Detect(View(canvas)).Single();
+        FaceDetection found = detector.Detect(canvas.AsView()).Single();
 
         // The network sees the face at under half the scale (and, stretched, squeezed), so its predictions move by up
         // to ~20 px; a wrong mapping would be off by the letterbox padding (160 px here) or by the aspect ratio (a
@@ -51,8 +51,6 @@ public class ProjectionTests
     private static float CenterX(FaceBox box) => box.X + (box.Width / 2);
 
     private static float CenterY(FaceBox box) => box.Y + (box.Height / 2);
-
-    private static ImageView View(RgbImage image) => new(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24);
 
     private static RgbImage Crop(RgbImage source, int x0, int y0, int size)
     {

@@ -13,6 +13,4 @@ internal static class BundledPhotos
             .Select(path => (Path.GetFileName(path), TestImages.Load(Path.GetFileName(path))))]);
 
     public static IReadOnlyList<(string Name, RgbImage Image)> Load() => All.Value;
-
-    public static ImageView View(RgbImage image) => new(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24);
 }

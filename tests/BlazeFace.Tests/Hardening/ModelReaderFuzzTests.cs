@@ -75,7 +75,7 @@ public class ModelReaderFuzzTests
     private static float[] InputTensor(BlazeFaceModel model, RgbImage photo)
     {
         using BlazeFaceNetworkSession session = model.CreateSession();
-        session.SetInput(new ImageView(photo.Pixels, photo.Width, photo.Height, PixelFormat.Rgb24));
+        session.SetInput(photo.AsView());
         return session.Input.ToArray();
     }
 }

@@ -26,7 +26,7 @@ public class SoakTests
 
         for (int call = 1; call <= Calls; call++)
         {
-            faces += detector.Detect(BundledPhotos.View(photos[call % photos.Count].Image)).Count;
+            faces += detector.Detect(photos[call % photos.Count].Image.AsView()).Count;
 
             // Measured after call 1,000, once pools, caches and JIT-tiered code have settled.
             if (call == WarmUpCalls)

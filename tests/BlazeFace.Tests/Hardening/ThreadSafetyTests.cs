@@ -36,8 +36,8 @@ public class ThreadSafetyTests
                 {
                     // Alternate the allocating and the span overload: both borrow the same pooled working sets.
                     ReadOnlySpan<FaceDetection> faces = call % 2 == 0
-                        ? detector.Detect(BundledPhotos.View(photos[photo].Image)).ToArray()
-                        : destination.AsSpan(0, detector.Detect(BundledPhotos.View(photos[photo].Image), destination));
+                        ? detector.Detect(photos[photo].Image.AsView()).ToArray()
+                        : destination.AsSpan(0, detector.Detect(photos[photo].Image.AsView(), destination));
                     if (!DetectionBits.Identical(sequential[photo], faces))
                     {
                         mismatches.Enqueue($"thread {thread}, call {call}, {photos[photo].Name}: {faces.Length} faces, expected {sequential[photo].Length}");
@@ -77,6 +77,6 @@ public class ThreadSafetyTests
     private static FaceDetection[][] SequentialResults(IReadOnlyList<(string Name, RgbImage Image)> photos)
     {
         using var detector = new FaceDetector();
-        return [.. photos.Select(photo => detector.Detect(BundledPhotos.View(photo.Image)).ToArray())];
+        return [.. photos.Select(photo => detector.Detect(photo.Image.AsView()).ToArray())];
     }
 }
