@@ -22,7 +22,7 @@ internal static class BenchmarkFrame
     public static byte[] Pixels => s_pixels.Value;
 
     /// <summary>A view of <paramref name="pixels"/> as the 640x480 Rgb24 frame.</summary>
-    public static ImageView View(byte[] pixels) => new(pixels, Width, Height, PixelFormat.Rgb24);
+    public static ImageView View(byte[] pixels) => new(pixels, Width, Height, ImagePixelFormat.Rgb24);
 
     private static byte[] Create()
     {

@@ -8,7 +8,7 @@ namespace BlazeFace.Sample;
 /// A minimal PNG reader, just enough for this sample: 8-bit greyscale, RGB or RGBA, not interlaced (what most photos
 /// saved as PNG are). The BlazeFace package takes pixels, not files; an application would use an image library.
 /// </summary>
-internal sealed record PngImage(byte[] Pixels, int Width, int Height, PixelFormat Format)
+internal sealed record PngImage(byte[] Pixels, int Width, int Height, ImagePixelFormat Format)
 {
     private static ReadOnlySpan<byte> Signature => [137, 80, 78, 71, 13, 10, 26, 10];
 
@@ -24,7 +24,7 @@ internal sealed record PngImage(byte[] Pixels, int Width, int Height, PixelForma
 
         // Chunks: length, type, data, CRC (not checked here). Collect IHDR's fields and the IDAT data.
         int width = 0, height = 0, channels = 0;
-        PixelFormat format = default;
+        ImagePixelFormat format = default;
         using var compressed = new MemoryStream();
         while (true)
         {
@@ -40,9 +40,9 @@ internal sealed record PngImage(byte[] Pixels, int Width, int Height, PixelForma
                 height = BinaryPrimitives.ReadInt32BigEndian(data.AsSpan(4));
                 (format, channels) = data[9] switch
                 {
-                    0 => (PixelFormat.Gray8, 1),
-                    2 => (PixelFormat.Rgb24, 3),
-                    6 => (PixelFormat.Rgba32, 4),
+                    0 => (ImagePixelFormat.Gray8, 1),
+                    2 => (ImagePixelFormat.Rgb24, 3),
+                    6 => (ImagePixelFormat.Rgba32, 4),
                     _ => throw new InvalidDataException("only greyscale, RGB and RGBA PNGs are supported"),
                 };
                 if (data[8] != 8 || data[12] != 0 || width is <= 0 or > 16384 || height is <= 0 or > 16384)

@@ -1,3 +1,4 @@
+using BlazeFace.Network;
 using System.Diagnostics;
 using System.Text.Json;
 using BlazeFace.Cli.Imaging;

@@ -1,6 +1,5 @@
 using BlazeFace.Cli.Imaging;
 using BlazeFace.Cli.Output;
-using BlazeFace.Drawing;
 using BlazeFace.Imaging;
 using BlazeFace.Preprocessing;
 
@@ -70,7 +69,7 @@ internal static class DetectCommand
 
                 if (outPath is not null)
                 {
-                    DetectionPainter.Draw(image.Pixels, image.Width, image.Height, PixelFormat.Rgb24, image.Width * 3, [.. faces]);
+                    DetectionPainter.Draw(image.Pixels, image.Width, image.Height, ImagePixelFormat.Rgb24, image.Width * 3, [.. faces]);
                     PngEncoder.EncodeToFile(image, AnnotatedPath(outPath, path, files.Count));
                 }
             }

@@ -47,10 +47,10 @@ internal sealed class RgbImage
     public byte[] Pixels { get; }
 
     /// <summary>The image as the detector's input view (Rgb24, tightly packed).</summary>
-    public ImageView AsView() => new(Pixels, Width, Height, PixelFormat.Rgb24);
+    public ImageView AsView() => new(Pixels, Width, Height, ImagePixelFormat.Rgb24);
 
     /// <summary>The image as a storable buffer for <see cref="FaceDetector.DetectBatch"/>.</summary>
-    public ImageBuffer AsBuffer() => new(Pixels, Width, Height, PixelFormat.Rgb24);
+    public ImageBuffer AsBuffer() => new(Pixels, Width, Height, ImagePixelFormat.Rgb24);
 
     private static int CheckedLength(int width, int height)
     {

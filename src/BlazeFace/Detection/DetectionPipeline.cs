@@ -1,53 +1,60 @@
+using BlazeFace.Kernels;
+using BlazeFace.Models;
 using BlazeFace.PostProcessing;
-using BlazeFace.Preprocessing;
 
 namespace BlazeFace;
 
-/// <summary>The validated, immutable configuration every <see cref="DetectionContext"/> of a detector shares.</summary>
+/// <summary>
+/// What every working set of a detector shares, all read-only: the compiled model (checked graph, packed weights,
+/// anchors) and the validated options with the model's defaults filled in.
+/// </summary>
 internal sealed class DetectionPipeline
 {
-    public DetectionPipeline(FaceDetectorOptions options)
+    public DetectionPipeline(FaceDetectorOptions options, KernelSet kernels)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Model = options.Model ?? BlazeFaceModel.ShortRange;
-        bool shortRange = Model.Kind == BlazeFaceModelKind.ShortRange;
-        MinScore = options.MinScore ?? (shortRange ? FaceDetectorOptions.ShortRangeDefaultMinScore : FaceDetectorOptions.FullRangeDefaultMinScore);
+        BlazeFaceModel model = options.Model ?? BlazeFaceModel.ShortRange;
+        MinScore = options.MinScore ?? model.DefaultMinScore;
         if (!(MinScore >= 0f && MinScore <= 1f))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MinScore, "FaceDetectorOptions.MinScore: The minimum score must lie in [0, 1].");
+            throw OptionOutOfRange(nameof(options.MinScore), options.MinScore, "FaceDetectorOptions.MinScore must lie in [0, 1].");
         }
 
-        if (!(options.IouThreshold >= 0f && options.IouThreshold <= 1f))
+        float iouThreshold = options.IouThreshold ?? model.DefaultIouThreshold;
+        if (!(iouThreshold >= 0f && iouThreshold <= 1f))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.IouThreshold, "FaceDetectorOptions.IouThreshold: The IoU threshold must lie in [0, 1].");
+            throw OptionOutOfRange(nameof(options.IouThreshold), options.IouThreshold, "FaceDetectorOptions.IouThreshold must lie in [0, 1].");
         }
 
         if (options.MaxFaces < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxFaces, "FaceDetectorOptions.MaxFaces: At least one face must be allowed.");
+            throw OptionOutOfRange(nameof(options.MaxFaces), options.MaxFaces, "FaceDetectorOptions.MaxFaces must allow at least one face.");
         }
 
         if (!Enum.IsDefined(options.ResizeMode))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.ResizeMode, "FaceDetectorOptions.ResizeMode: Unknown resize mode.");
+            throw OptionOutOfRange(nameof(options.ResizeMode), options.ResizeMode, "FaceDetectorOptions.ResizeMode is not a defined value.");
         }
 
         ResizeMode = options.ResizeMode;
         ClipToImage = options.ClipToImage;
-        Anchors = SsdAnchorGenerator.Generate(shortRange ? SsdAnchorOptions.ShortRange : SsdAnchorOptions.FullRange);
-        MaxFaces = Math.Min(options.MaxFaces, Anchors.Length);
         Decoder = options.AnchorDecoder ?? new BlazeFaceAnchorDecoder();
         Suppression = options.CustomNonMaxSuppression ?? options.NonMaxSuppression switch
         {
-            NonMaxSuppressionKind.Weighted => new WeightedNonMaxSuppression(options.IouThreshold),
-            NonMaxSuppressionKind.Hard => new HardNonMaxSuppression(options.IouThreshold),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), options.NonMaxSuppression, "FaceDetectorOptions.NonMaxSuppression: Unknown suppression kind."),
+            NonMaxSuppressionKind.Weighted => new WeightedNonMaxSuppression(iouThreshold),
+            NonMaxSuppressionKind.Hard => new HardNonMaxSuppression(iouThreshold),
+            _ => throw OptionOutOfRange(nameof(options.NonMaxSuppression), options.NonMaxSuppression, "FaceDetectorOptions.NonMaxSuppression is not a defined value."),
         };
+
+        Compiled = model.Compile(kernels);
+        MaxFaces = Math.Min(options.MaxFaces, model.AnchorCount);
     }
 
-    public BlazeFaceModel Model { get; }
+    public CompiledModel Compiled { get; }
 
-    public int InputSize => Model.InputSize;
+    public BlazeFaceModel Model => Compiled.Model;
+
+    public int InputSize => Compiled.InputSize;
 
     public float MinScore { get; }
 
@@ -57,9 +64,10 @@ internal sealed class DetectionPipeline
 
     public bool ClipToImage { get; }
 
-    public Anchor[] Anchors { get; }
-
     public IAnchorDecoder Decoder { get; }
 
     public INonMaxSuppression Suppression { get; }
+
+    /// <summary>The constructor documents ParamName as the option's own name, which tells the caller what to fix.</summary>
+    private static ArgumentOutOfRangeException OptionOutOfRange(string option, object? value, string message) => new(option, value, message);
 }

@@ -6,23 +6,23 @@ namespace BlazeFace;
 /// <summary>The BlazeFace face detector. Create one per model configuration and reuse it for every frame.</summary>
 /// <remarks>
 /// <para>
-/// Thread safety: <see cref="Detect(ImageView)"/> and its overloads may be called from any number of threads at
-/// once. Each concurrent call borrows its own working set (network activations and buffers, about 2 MB for the
-/// short-range model), created the first time that many calls overlap and reused afterwards, so results never depend
-/// on what other threads do, and a warmed-up call allocates nothing but its result.
+/// Thread safety: every Detect overload and <see cref="DetectBatch"/> may be called from any number of threads at
+/// once. The compiled model (checked graph, packed weights, anchors) is built once per model and shared read-only by
+/// every detector; each concurrent call borrows a working set of its own (activation arena and result buffers, 0.4 MB
+/// for the short-range model), created the first time that many calls overlap and reused afterwards. Results never
+/// depend on what other threads do, and a warmed-up call allocates nothing but its result.
 /// </para>
 /// <para>Disposing releases the working sets; calling Detect afterwards throws <see cref="ObjectDisposedException"/>.</para>
 /// </remarks>
 public sealed class FaceDetector : IFaceDetector
 {
     private readonly DetectionPipeline _pipeline;
-    private readonly KernelSet _kernels;
-    private readonly Stack<DetectionContext> _idle = new();
+    private readonly Stack<DetectionWorkingSet> _idle = new();
     private volatile bool _disposed;
 
     /// <summary>Creates a detector.</summary>
     /// <param name="options">The configuration; null means all defaults (short-range model, MediaPipe's settings).</param>
-    /// <exception cref="ArgumentException">An option is out of range; the exception's ParamName names it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the exception's ParamName is the option's name (for example "MinScore").</exception>
     public FaceDetector(FaceDetectorOptions? options = null)
         : this(options ?? new FaceDetectorOptions(), KernelSet.Default)
     {
@@ -30,11 +30,10 @@ public sealed class FaceDetector : IFaceDetector
 
     internal FaceDetector(FaceDetectorOptions options, KernelSet kernels)
     {
-        _pipeline = new DetectionPipeline(options);
-        _kernels = kernels;
+        _pipeline = new DetectionPipeline(options, kernels);
 
-        // One working set up front: most callers use a single thread, and a broken model fails here, not mid-stream.
-        _idle.Push(new DetectionContext(_pipeline, kernels));
+        // One working set up front: most callers use a single thread.
+        _idle.Push(new DetectionWorkingSet(_pipeline));
     }
 
     /// <inheritdoc/>
@@ -43,31 +42,44 @@ public sealed class FaceDetector : IFaceDetector
     /// <summary>The score threshold in effect (the option, or the model's default).</summary>
     public float MinScore => _pipeline.MinScore;
 
+    /// <summary>The most faces one call returns (the option, capped at the model's anchor count).</summary>
+    public int MaxFaces => _pipeline.MaxFaces;
+
+    internal DetectionPipeline Pipeline => _pipeline;
+
     /// <inheritdoc/>
     public IReadOnlyList<FaceDetection> Detect(ImageView image)
     {
-        DetectionContext context = Rent();
+        DetectionWorkingSet workingSet = Rent();
         try
         {
-            return ToList(context.Run(image));
+            return ToList(workingSet.Run(image));
         }
         finally
         {
-            Return(context);
+            Return(workingSet);
         }
     }
 
     /// <inheritdoc/>
-    public int Detect(ImageView image, Span<FaceDetection> destination)
+    public IReadOnlyList<FaceDetection> Detect(ImageBuffer image) => Detect(image.AsView());
+
+    /// <inheritdoc/>
+    public int Detect(ImageView image, Span<FaceDetection> destination) => Detect(image, destination, out _);
+
+    /// <inheritdoc/>
+    public int Detect(ImageView image, Span<FaceDetection> destination, out int found)
     {
-        DetectionContext context = Rent();
+        DetectionWorkingSet workingSet = Rent();
         try
         {
-            return CopyTo(context.Run(image), destination);
+            ReadOnlySpan<FaceDetection> results = workingSet.Run(image);
+            found = results.Length;
+            return CopyTo(results, destination);
         }
         finally
         {
-            Return(context);
+            Return(workingSet);
         }
     }
 
@@ -75,14 +87,14 @@ public sealed class FaceDetector : IFaceDetector
     public IReadOnlyList<FaceDetection> Detect(ReadOnlySpan<float> inputTensor)
     {
         CheckTensor(inputTensor);
-        DetectionContext context = Rent();
+        DetectionWorkingSet workingSet = Rent();
         try
         {
-            return ToList(context.Run(inputTensor));
+            return ToList(workingSet.Run(inputTensor));
         }
         finally
         {
-            Return(context);
+            Return(workingSet);
         }
     }
 
@@ -90,14 +102,14 @@ public sealed class FaceDetector : IFaceDetector
     public int Detect(ReadOnlySpan<float> inputTensor, Span<FaceDetection> destination)
     {
         CheckTensor(inputTensor);
-        DetectionContext context = Rent();
+        DetectionWorkingSet workingSet = Rent();
         try
         {
-            return CopyTo(context.Run(inputTensor), destination);
+            return CopyTo(workingSet.Run(inputTensor), destination);
         }
         finally
         {
-            Return(context);
+            Return(workingSet);
         }
     }
 
@@ -105,24 +117,11 @@ public sealed class FaceDetector : IFaceDetector
     /// Detects faces in many images using several cores: the images are spread over up to
     /// <paramref name="maxDegreeOfParallelism"/> threads, each with its own working set.
     /// </summary>
-    /// <param name="images">The images; results come back in the same order.</param>
-    /// <param name="maxDegreeOfParallelism">Most threads to use; -1 (the default) means one per core.</param>
-    /// <returns>One result list per image, each exactly what <see cref="Detect(ImageView)"/> returns for it.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="images"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
-    /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
+    /// <inheritdoc/>
     public IReadOnlyList<FaceDetection>[] DetectBatch(IReadOnlyList<ImageBuffer> images, int maxDegreeOfParallelism = -1)
     {
-        ArgumentNullException.ThrowIfNull(images);
-        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "Use -1 for one thread per core, or a positive count.");
-        }
-
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var results = new IReadOnlyList<FaceDetection>[images.Count];
-        Parallel.For(0, images.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => results[i] = Detect(images[i].AsView()));
-        return results;
+        return BatchDetection.Run(this, images, maxDegreeOfParallelism);
     }
 
     /// <summary>Releases the working sets. Safe to call more than once.</summary>
@@ -146,10 +145,11 @@ public sealed class FaceDetector : IFaceDetector
 
     private void CheckTensor(ReadOnlySpan<float> inputTensor)
     {
-        int expected = _pipeline.InputSize * _pipeline.InputSize * 3;
+        int size = _pipeline.InputSize;
+        int expected = size * size * 3;
         if (inputTensor.Length != expected)
         {
-            throw new ArgumentException($"The {_pipeline.Model.Kind} model takes {expected} values ({_pipeline.InputSize}x{_pipeline.InputSize}x3); got {inputTensor.Length}.", nameof(inputTensor));
+            throw new ArgumentException($"The {_pipeline.Compiled.Spec.Name} model takes {expected} values ({size}x{size}x3); got {inputTensor.Length}.", nameof(inputTensor));
         }
 
         int bad = inputTensor.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
@@ -159,21 +159,21 @@ public sealed class FaceDetector : IFaceDetector
         }
     }
 
-    private DetectionContext Rent()
+    private DetectionWorkingSet Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         lock (_idle)
         {
-            if (_idle.TryPop(out DetectionContext? context))
+            if (_idle.TryPop(out DetectionWorkingSet? workingSet))
             {
-                return context;
+                return workingSet;
             }
         }
 
-        return new DetectionContext(_pipeline, _kernels);
+        return new DetectionWorkingSet(_pipeline);
     }
 
-    private void Return(DetectionContext context)
+    private void Return(DetectionWorkingSet workingSet)
     {
         if (_disposed)
         {
@@ -182,7 +182,7 @@ public sealed class FaceDetector : IFaceDetector
 
         lock (_idle)
         {
-            _idle.Push(context);
+            _idle.Push(workingSet);
         }
     }
 }

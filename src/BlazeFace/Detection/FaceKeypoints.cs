@@ -9,7 +9,7 @@ namespace BlazeFace;
 public readonly struct FaceKeypoints : IReadOnlyList<FaceKeypoint>, IEquatable<FaceKeypoints>
 {
     /// <summary>Number of keypoints BlazeFace predicts.</summary>
-    public const int Count = 6;
+    public static int Count => 6;
 
     private readonly float _x0, _y0, _x1, _y1, _x2, _y2, _x3, _y3, _x4, _y4, _x5, _y5;
 

@@ -4,7 +4,8 @@ namespace BlazeFace;
 
 /// <summary>
 /// Finds faces in images: pre-processing, the BlazeFace network, anchor decoding, non-maximum suppression and the
-/// projection of every result back into the image's own pixels.
+/// projection of every result back into the image's own pixels. <see cref="FaceDetector"/> runs it on the managed
+/// kernels; add-on packages run the same pipeline on other engines.
 /// </summary>
 public interface IFaceDetector : IDisposable
 {
@@ -17,14 +18,32 @@ public interface IFaceDetector : IDisposable
     /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
     IReadOnlyList<FaceDetection> Detect(ImageView image);
 
+    /// <summary>Detects faces in an image held in an <see cref="ImageBuffer"/>.</summary>
+    /// <param name="image">The pixels to search.</param>
+    /// <returns>The faces found, best first, in the image's pixel coordinates; empty when there are none.</returns>
+    /// <exception cref="ArgumentException"><paramref name="image"/> is a default value with no pixels.</exception>
+    /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
+    IReadOnlyList<FaceDetection> Detect(ImageBuffer image) => Detect(image.AsView());
+
     /// <summary>Detects faces in an image without allocating: results go into <paramref name="destination"/>.</summary>
     /// <param name="image">The pixels to search.</param>
-    /// <param name="destination">Receives at most <c>destination.Length</c> faces, best first.</param>
-    /// <returns>The number of faces written.</returns>
+    /// <param name="destination">Receives the best <c>destination.Length</c> faces at most, best first.</param>
+    /// <returns>The number of faces written. Use <see cref="Detect(ImageView, Span{FaceDetection}, out int)"/> to learn whether more were found.</returns>
     /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
-    int Detect(ImageView image, Span<FaceDetection> destination);
+    int Detect(ImageView image, Span<FaceDetection> destination) => Detect(image, destination, out _);
 
-    /// <summary>Runs on an already prepared model input tensor.</summary>
+    /// <summary>Detects faces in an image without allocating, and reports how many were found in all.</summary>
+    /// <param name="image">The pixels to search.</param>
+    /// <param name="destination">Receives the best <c>destination.Length</c> faces at most, best first.</param>
+    /// <param name="found">
+    /// How many faces were found; more than the return value when <paramref name="destination"/> was too short (the
+    /// weakest ones were left out). Never more than <see cref="FaceDetectorOptions.MaxFaces"/>.
+    /// </param>
+    /// <returns>The number of faces written: the smaller of <paramref name="found"/> and <c>destination.Length</c>.</returns>
+    /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
+    int Detect(ImageView image, Span<FaceDetection> destination, out int found);
+
+    /// <summary>Advanced: runs on an already prepared model input tensor.</summary>
     /// <param name="inputTensor">
     /// The model input, NHWC: <see cref="BlazeFaceModel.InputSize"/>² x 3 values, RGB scaled to [-1, 1].
     /// </param>
@@ -33,11 +52,23 @@ public interface IFaceDetector : IDisposable
     /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
     IReadOnlyList<FaceDetection> Detect(ReadOnlySpan<float> inputTensor);
 
-    /// <summary>Runs on an already prepared model input tensor without allocating.</summary>
+    /// <summary>Advanced: runs on an already prepared model input tensor without allocating.</summary>
     /// <param name="inputTensor">The model input, as for <see cref="Detect(ReadOnlySpan{float})"/>.</param>
-    /// <param name="destination">Receives at most <c>destination.Length</c> faces, best first.</param>
+    /// <param name="destination">Receives the best <c>destination.Length</c> faces at most, best first.</param>
     /// <returns>The number of faces written.</returns>
     /// <exception cref="ArgumentException">The tensor has the wrong length or holds a NaN or infinite value.</exception>
     /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
     int Detect(ReadOnlySpan<float> inputTensor, Span<FaceDetection> destination);
+
+    /// <summary>Detects faces in many images, using several cores where the detector can.</summary>
+    /// <param name="images">The images; results come back in the same order.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads to use; -1 (the default) means one per core.</param>
+    /// <returns>One result list per image, each what <see cref="Detect(ImageView)"/> returns for it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="images"/> is null.</exception>
+    /// <exception cref="ArgumentException">An image is a default <see cref="ImageBuffer"/> with no pixels; the message gives its index.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
+    /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
+    /// <remarks>An exception thrown while detecting is rethrown as it is, not wrapped in an <see cref="AggregateException"/>.</remarks>
+    IReadOnlyList<FaceDetection>[] DetectBatch(IReadOnlyList<ImageBuffer> images, int maxDegreeOfParallelism = -1) =>
+        BatchDetection.Run(this, images, maxDegreeOfParallelism);
 }

@@ -13,7 +13,7 @@ public readonly struct ImageBuffer
     /// <param name="format">Byte layout of each pixel.</param>
     /// <param name="stride">Bytes from one row to the next; 0 means tightly packed.</param>
     /// <exception cref="ArgumentException">An argument is invalid, as for <see cref="ImageView"/>; ParamName names it.</exception>
-    public ImageBuffer(ReadOnlyMemory<byte> pixels, int width, int height, PixelFormat format, int stride = 0)
+    public ImageBuffer(ReadOnlyMemory<byte> pixels, int width, int height, ImagePixelFormat format, int stride = 0)
     {
         Stride = new ImageView(pixels.Span, width, height, format, stride).Stride;
         Pixels = pixels;
@@ -32,7 +32,7 @@ public readonly struct ImageBuffer
     public int Height { get; }
 
     /// <summary>Byte layout of each pixel.</summary>
-    public PixelFormat Format { get; }
+    public ImagePixelFormat Format { get; }
 
     /// <summary>Bytes from the start of one row to the start of the next.</summary>
     public int Stride { get; }

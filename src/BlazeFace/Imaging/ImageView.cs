@@ -23,7 +23,7 @@ public readonly ref struct ImageView
     /// <see cref="int"/> (reported against <paramref name="width"/> for one row, else <paramref name="height"/>), or a
     /// buffer too short for the image.
     /// </exception>
-    public ImageView(ReadOnlySpan<byte> pixels, int width, int height, PixelFormat format, int stride = 0)
+    public ImageView(ReadOnlySpan<byte> pixels, int width, int height, ImagePixelFormat format, int stride = 0)
     {
         _layout = PixelLayout.Create(pixels, width, height, format, stride);
         Pixels = pixels;
@@ -39,7 +39,7 @@ public readonly ref struct ImageView
     public int Height => _layout.Height;
 
     /// <summary>Byte layout of each pixel.</summary>
-    public PixelFormat Format => _layout.Format;
+    public ImagePixelFormat Format => _layout.Format;
 
     /// <summary>Bytes from the start of one row to the start of the next (never 0, even when 0 was passed).</summary>
     public int Stride => _layout.Stride;

@@ -10,7 +10,7 @@ namespace BlazeFace.Imaging;
 /// <param name="Stride">Bytes from one row's start to the next, at least <paramref name="RowBytes"/>.</param>
 /// <param name="BytesPerPixel">Bytes per pixel of <paramref name="Format"/>.</param>
 /// <param name="RowBytes">Bytes of pixel data in one row: width x bytes per pixel.</param>
-internal readonly record struct PixelLayout(int Width, int Height, PixelFormat Format, int Stride, int BytesPerPixel, int RowBytes)
+internal readonly record struct PixelLayout(int Width, int Height, ImagePixelFormat Format, int Stride, int BytesPerPixel, int RowBytes)
 {
     /// <summary>
     /// Checks the arguments describe an image that fits in <paramref name="pixels"/>. The
@@ -23,7 +23,7 @@ internal readonly record struct PixelLayout(int Width, int Height, PixelFormat F
     /// <param name="format">Pixel format.</param>
     /// <param name="stride">Bytes per row including padding; 0 for tightly packed rows.</param>
     /// <exception cref="ArgumentException">An argument is invalid; <see cref="ArgumentException.ParamName"/> says which.</exception>
-    public static PixelLayout Create(ReadOnlySpan<byte> pixels, int width, int height, PixelFormat format, int stride)
+    public static PixelLayout Create(ReadOnlySpan<byte> pixels, int width, int height, ImagePixelFormat format, int stride)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);

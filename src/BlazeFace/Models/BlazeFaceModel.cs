@@ -1,58 +1,101 @@
+using System.Collections.Concurrent;
 using BlazeFace.Kernels;
+using BlazeFace.Models;
 using BlazeFace.Models.Tflite;
 using BlazeFace.Network;
+using BlazeFace.PostProcessing;
 
 namespace BlazeFace;
 
 /// <summary>
-/// A validated BlazeFace model file: one of the two bundled MediaPipe models, or a compatible file of your own.
-/// Loading parses the TFLite file, checks its operator graph against the architecture and checks every weight,
-/// so a model that loads is a model that runs.
+/// A validated BlazeFace model: one of the three bundled MediaPipe models, or a compatible file of your own.
+/// Loading parses the TFLite file, checks its operator graph against the architecture and converts and packs every
+/// weight, once; every detector and session made from the model then shares that work.
 /// </summary>
 /// <remarks>Instances are immutable and can be shared by any number of detectors and threads.</remarks>
 public sealed class BlazeFaceModel
 {
-    /// <summary>Largest model file accepted, far above the 1 MB of the bundled models, so a wrong file fails fast.</summary>
-    public const int MaxFileBytes = 64 * 1024 * 1024;
+    private static readonly Dictionary<ModelSpec, Lazy<BlazeFaceModel>> s_bundled =
+        ModelSpec.All.ToDictionary(spec => spec, spec => new Lazy<BlazeFaceModel>(() => FromResource(spec)));
 
-    private const string ShortRangeResource = "BlazeFace.Models.face_detection_front.tflite";
-    private const string FullRangeResource = "BlazeFace.Models.face_detection_full_range.tflite";
+    private readonly ConcurrentDictionary<KernelSet, Lazy<CompiledModel>> _compiled = new();
 
-    private static readonly Lazy<BlazeFaceModel> s_shortRange = new(() => FromResource(ShortRangeResource));
-    private static readonly Lazy<BlazeFaceModel> s_fullRange = new(() => FromResource(FullRangeResource));
-
-    private BlazeFaceModel(TfliteModel file, BlazeFaceModelKind kind, string source)
+    private BlazeFaceModel(TfliteModel file, ModelSpec spec, string source)
     {
         File = file;
-        Kind = kind;
+        Spec = spec;
         Source = source;
     }
 
-    /// <summary>MediaPipe's short-range model (face_detection_front.tflite, 128x128), bundled with the library.</summary>
-    public static BlazeFaceModel ShortRange => s_shortRange.Value;
+    /// <summary>Largest model file accepted (64 MiB), far above the 0.1-1 MB of the bundled models, so a wrong file fails fast.</summary>
+    public static int MaxFileBytes => 64 * 1024 * 1024;
 
-    /// <summary>MediaPipe's full-range model (face_detection_full_range.tflite, 192x192), bundled with the library.</summary>
-    public static BlazeFaceModel FullRange => s_fullRange.Value;
+    /// <summary>MediaPipe's short-range model (face_detection_front.tflite, 128x128), bundled: faces within about 2 m of a front camera.</summary>
+    public static BlazeFaceModel ShortRange => Bundled(BlazeFaceModelKind.ShortRange);
+
+    /// <summary>MediaPipe's full-range model (face_detection_full_range.tflite, 192x192), bundled: faces within about 5 m.</summary>
+    public static BlazeFaceModel FullRange => Bundled(BlazeFaceModelKind.FullRange);
+
+    /// <summary>MediaPipe's 2020 back-camera model (face_detection_back.tflite, 256x256), bundled: smaller faces in rear-camera photos.</summary>
+    public static BlazeFaceModel BackCamera => Bundled(BlazeFaceModelKind.BackCamera);
 
     /// <summary>Which architecture the file holds, recognised from its input size.</summary>
-    public BlazeFaceModelKind Kind { get; }
+    public BlazeFaceModelKind Kind => Spec.Kind;
 
-    /// <summary>Side of the square model input in pixels: 128 for short range, 192 for full range.</summary>
-    public int InputSize => Kind == BlazeFaceModelKind.ShortRange ? ShortRangeArchitecture.InputSize : FullRangeArchitecture.InputSize;
+    /// <summary>Side of the square model input in pixels: 128, 192 or 256.</summary>
+    public int InputSize => Spec.InputSize;
 
-    /// <summary>Where the model came from: a file path, "stream", "bytes", or the bundled resource's name.</summary>
+    /// <summary>Number of anchors, hence of raw candidates per frame: 896 or 2304.</summary>
+    public int AnchorCount => Spec.Anchors.Length;
+
+    /// <summary>The anchors the network's outputs are relative to, in output order (for callers decoding <see cref="BlazeFaceNetworkSession"/> outputs themselves).</summary>
+    public ReadOnlySpan<Anchor> Anchors => Spec.Anchors;
+
+    /// <summary>The anchor layout (MediaPipe's <c>SsdAnchorsCalculatorOptions</c>) that <see cref="Anchors"/> was generated from.</summary>
+    public SsdAnchorOptions AnchorOptions => Spec.AnchorOptions;
+
+    /// <summary>MediaPipe's score threshold for this model: 0.5 short range, 0.6 full range, 0.65 back camera.</summary>
+    public float DefaultMinScore => Spec.DefaultMinScore;
+
+    /// <summary>MediaPipe's suppression overlap threshold (intersection over union) for this model: 0.3 for all three.</summary>
+    public float DefaultIouThreshold => Spec.DefaultIouThreshold;
+
+    /// <summary>Where the model came from: a file path, "stream", "bytes", or the bundled file's name.</summary>
     public string Source { get; }
 
     internal TfliteModel File { get; }
 
+    internal ModelSpec Spec { get; }
+
+    /// <summary>The bundled model of a kind.</summary>
+    /// <param name="kind">Which model.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value.</exception>
+    public static BlazeFaceModel Bundled(BlazeFaceModelKind kind)
+    {
+        foreach ((ModelSpec spec, Lazy<BlazeFaceModel> model) in s_bundled)
+        {
+            if (spec.Kind == kind)
+            {
+                return model.Value;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(kind), kind, $"{(int)kind} is not a defined {nameof(BlazeFaceModelKind)} value.");
+    }
+
     /// <summary>Loads and validates a model file.</summary>
-    /// <param name="path">Path of a .tflite file with the short- or full-range BlazeFace graph.</param>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <param name="path">Path of a .tflite file with a BlazeFace graph (short range, full range or back camera).</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null, empty, or names a directory.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is not a BlazeFace model or is damaged; the message says where.</exception>
     public static BlazeFaceModel FromFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+        {
+            throw new ArgumentException($"'{path}' is a directory; give the path of a .tflite model file.", nameof(path));
+        }
+
         using FileStream stream = System.IO.File.OpenRead(path);
         return Load(ReadAll(stream), path);
     }
@@ -68,40 +111,48 @@ public sealed class BlazeFaceModel
     }
 
     /// <summary>Loads and validates a model from bytes already in memory.</summary>
-    /// <param name="data">The .tflite file's bytes; the model keeps a reference, so do not change them afterwards.</param>
-    /// <exception cref="InvalidDataException">The data is not a BlazeFace model or is damaged.</exception>
-    public static BlazeFaceModel FromBytes(ReadOnlyMemory<byte> data)
+    /// <param name="data">The .tflite file's bytes. They are copied, so the caller may reuse the buffer afterwards.</param>
+    /// <exception cref="InvalidDataException">The data is not a BlazeFace model, is damaged, or exceeds <see cref="MaxFileBytes"/>.</exception>
+    public static BlazeFaceModel FromBytes(ReadOnlySpan<byte> data)
     {
         if (data.Length > MaxFileBytes)
         {
             throw new InvalidDataException($"A {data.Length}-byte model is larger than the {MaxFileBytes}-byte limit for BlazeFace models.");
         }
 
-        return Load(data, "bytes");
+        return Load(data.ToArray(), "bytes");
     }
 
-    /// <summary>Creates a session that runs the bare network, with its own activation buffers.</summary>
-    public BlazeFaceNetworkSession CreateSession() => new(this, KernelSet.Default);
+    /// <summary>
+    /// Creates a session that runs the bare network (advanced: input tensor in, raw outputs out), with its own
+    /// activation buffers; the compiled network itself is shared with every detector and session of this model.
+    /// </summary>
+    public BlazeFaceNetworkSession CreateSession() => new(Compile(KernelSet.Default));
 
-    /// <summary>Builds a network with its own activations and packed weights.</summary>
-    internal BlazeFaceNetwork CreateNetwork(KernelSet kernels, bool shareActivations = true) => NetworkFactory.Create(File, kernels, shareActivations);
+    /// <summary>The compiled network for <paramref name="kernels"/>, built on first use and shared afterwards.</summary>
+    internal CompiledModel Compile(KernelSet kernels) =>
+        _compiled.GetOrAdd(kernels, static (k, model) => new Lazy<CompiledModel>(() => new CompiledModel(model, k)), this).Value;
 
-    private static BlazeFaceModel Load(ReadOnlyMemory<byte> data, string source)
+    /// <inheritdoc/>
+    public override string ToString() => $"{Spec.Name} BlazeFace ({InputSize}x{InputSize}, {Source})";
+
+    private static BlazeFaceModel Load(byte[] data, string source)
     {
         TfliteModel file = TfliteModel.Parse(data);
-        BlazeFaceModelKind kind = NetworkFactory.DetectKind(file);
+        var model = new BlazeFaceModel(file, ModelSpec.Recognize(file), source);
 
-        // Build once now so a bad graph or weight is reported by the load, not by the first detector. Without shared
-        // activations nothing but the weights is allocated, since a network that never runs never touches its outputs.
-        NetworkFactory.Create(file, KernelSet.Scalar, shareActivations: false);
-        return new BlazeFaceModel(file, kind, source);
+        // Compiling for the default kernels both validates the file (graph and every weight) and does the work the
+        // first detector would otherwise do, so a bad file is reported by the load and nothing is built twice.
+        model.Compile(KernelSet.Default);
+        return model;
     }
 
-    private static BlazeFaceModel FromResource(string name)
+    private static BlazeFaceModel FromResource(ModelSpec spec)
     {
+        string name = "BlazeFace.Models." + spec.BundledFileName;
         using Stream stream = typeof(BlazeFaceModel).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The bundled model '{name}' is missing from the assembly.");
-        return Load(ReadAll(stream), name);
+        return Load(ReadAll(stream), spec.BundledFileName);
     }
 
     private static byte[] ReadAll(Stream stream)

@@ -1,37 +1,48 @@
 using BlazeFace.Kernels;
+using BlazeFace.Models;
 
 namespace BlazeFace.Network;
 
 /// <summary>
-/// A built BlazeFace network: its layers (named as in the model file), the order to run them in, and the two
-/// outputs. One instance owns its activations, so it runs one frame at a time.
+/// A compiled BlazeFace network: its layers (named as in the model file, weights packed for one kernel set), the
+/// order to run them in, the two outputs, and the activation layout of a fused run. Immutable once compiled, so any
+/// number of threads run it at once, each with its own <see cref="NetworkActivations"/>.
 /// </summary>
 internal sealed class BlazeFaceNetwork
 {
     private readonly INetworkNode[] _nodes;
+    private ActivationPlan? _layerByLayerPlan;
 
-    public BlazeFaceNetwork(BlazeFaceModelKind kind, InputLayer input, IReadOnlyList<INetworkNode> nodes, IReadOnlyList<Layer> layers, Layer regressors, Layer classificators)
+    public BlazeFaceNetwork(ModelSpec spec, InputLayer input, IReadOnlyList<INetworkNode> nodes, IReadOnlyList<Layer> layers, Layer regressors, Layer classificators)
     {
-        if (layers.Any(layer => layer.HasOutputStorage))
+        for (int slot = 0; slot < layers.Count; slot++)
         {
-            throw new ArgumentException("Layers must not have storage before the network plans it.", nameof(layers));
+            if (layers[slot].Slot != slot)
+            {
+                throw new ArgumentException($"Layer '{layers[slot].Name}' has slot {layers[slot].Slot} but sits at {slot}.", nameof(layers));
+            }
         }
 
-        Kind = kind;
+        Spec = spec;
         Input = input;
         _nodes = [.. nodes];
         Layers = layers;
         Regressors = regressors;
         Classificators = classificators;
+        FusedPlan = ActivationPlan.ForFusedRun(this);
     }
 
-    public BlazeFaceModelKind Kind { get; }
+    /// <summary>The model this network implements.</summary>
+    public ModelSpec Spec { get; }
 
     public InputLayer Input { get; }
 
     public TensorShape InputShape => Input.OutputShape;
 
-    /// <summary>Every layer in an order that respects the data flow (each after its inputs).</summary>
+    /// <summary>The steps of a fused run, in order.</summary>
+    public IReadOnlyList<INetworkNode> Nodes => _nodes;
+
+    /// <summary>Every layer in an order that respects the data flow (each after its inputs); a layer's index is its slot.</summary>
     public IReadOnlyList<Layer> Layers { get; }
 
     /// <summary>Output of shape 1 x anchors x 16: box and keypoint offsets per anchor.</summary>
@@ -42,45 +53,49 @@ internal sealed class BlazeFaceNetwork
 
     public int AnchorCount => Classificators.OutputShape.Width;
 
-    /// <summary>Whether activations share storage (<see cref="UseSharedActivations"/>), which rules out layer-by-layer runs.</summary>
-    public bool SharesActivations { get; private set; }
-
-    /// <summary>Where the caller writes the input tensor (H x W x 3, RGB in [-1, 1]) before <see cref="Run"/>.</summary>
-    public Span<float> InputTensor => Input.Output.Span;
+    /// <summary>The activation layout of <see cref="Run"/>, shared by every working set.</summary>
+    public ActivationPlan FusedPlan { get; }
 
     public IEnumerable<WeightVariable> Weights => Layers.SelectMany(layer => layer.Weights);
 
-    /// <summary>
-    /// Lets activations share buffers (see <see cref="ActivationArena"/>): much less memory traffic per frame, but
-    /// afterwards only <see cref="Run"/> may be used. Call before the first run.
-    /// </summary>
-    public void UseSharedActivations()
-    {
-        ActivationArena.Assign(Input, _nodes, [Regressors, Classificators]);
-        SharesActivations = true;
-    }
+    /// <summary>A working set for fused runs.</summary>
+    public NetworkActivations CreateActivations() => new(FusedPlan);
+
+    /// <summary>A working set in which every layer keeps its output, for <see cref="RunLayerByLayer"/> and inspection.</summary>
+    public NetworkActivations CreateLayerByLayerActivations() => new(_layerByLayerPlan ??= ActivationPlan.ForLayerByLayerRun(this));
 
     /// <summary>Runs the network with its blocks fused.</summary>
-    public void Run()
+    public void Run(NetworkActivations activations)
     {
+        CheckOwnership(activations);
+
         // Index loops over arrays: an interface enumerator would allocate on every frame.
         for (int i = 0; i < _nodes.Length; i++)
         {
-            _nodes[i].Forward();
+            _nodes[i].Forward(activations);
         }
     }
 
     /// <summary>Runs every layer on its own, in graph order, with no fusion: the reference the fused run must match.</summary>
-    public void RunLayerByLayer()
+    public void RunLayerByLayer(NetworkActivations activations)
     {
-        if (SharesActivations)
+        CheckOwnership(activations);
+        if (!activations.Plan.EveryLayerStored)
         {
-            throw new InvalidOperationException("A network whose activations share storage only runs fused.");
+            throw new InvalidOperationException("A layer-by-layer run needs a working set in which every layer keeps its output.");
         }
 
         for (int i = 0; i < Layers.Count; i++)
         {
-            Layers[i].Forward();
+            Layers[i].Forward(activations);
+        }
+    }
+
+    private void CheckOwnership(NetworkActivations activations)
+    {
+        if (!ReferenceEquals(activations.Plan.Network, this))
+        {
+            throw new ArgumentException("The working set was planned for another network.", nameof(activations));
         }
     }
 }

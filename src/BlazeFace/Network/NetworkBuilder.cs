@@ -1,4 +1,5 @@
 using BlazeFace.Kernels;
+using BlazeFace.Models;
 
 namespace BlazeFace.Network;
 
@@ -8,34 +9,38 @@ internal sealed class NetworkBuilder
     private readonly List<INetworkNode> _nodes = [];
     private readonly List<Layer> _layers = [];
 
-    public NetworkBuilder(KernelSet kernels)
+    public NetworkBuilder(ModelSpec spec, KernelSet kernels)
     {
+        Spec = spec;
         Kernels = kernels;
+        Input = new InputLayer("input", new TensorShape(spec.InputSize, spec.InputSize, 3));
+        AddLayer(Input);
     }
+
+    public ModelSpec Spec { get; }
 
     public KernelSet Kernels { get; }
 
     public LayerNamer Names { get; } = new();
 
-    public InputLayer AddInput(int size)
-    {
-        var input = new InputLayer("input", new TensorShape(size, size, 3));
-        _layers.Add(input);
-        return input;
-    }
+    /// <summary>The network input, spec.InputSize square, three channels.</summary>
+    public InputLayer Input { get; }
 
     public T Add<T>(T layer)
         where T : Layer
     {
         _nodes.Add(layer);
-        _layers.Add(layer);
+        AddLayer(layer);
         return layer;
     }
 
     public void Add(INetworkNode node, IEnumerable<Layer> layers)
     {
         _nodes.Add(node);
-        _layers.AddRange(layers);
+        foreach (Layer layer in layers)
+        {
+            AddLayer(layer);
+        }
     }
 
     public ReLU ConvRelu(Layer input, int filters, int kernelSize, int stride)
@@ -59,6 +64,13 @@ internal sealed class NetworkBuilder
         return block.Output;
     }
 
+    public ReLU SeparableConvRelu(Layer input, int filters, int stride)
+    {
+        var block = new SeparableConvReluBlock(Names, input, filters, stride, Kernels);
+        Add(block, block.Layers);
+        return block.Output;
+    }
+
     public Add FeaturePyramidMerge(Layer coarse, Layer lateral, int channels)
     {
         var merge = new FeaturePyramidMerge(Names, coarse, lateral, channels, Kernels);
@@ -75,6 +87,12 @@ internal sealed class NetworkBuilder
         return Add(new Reshape(reshapeName ?? Names.Next("reshape"), conv, rows));
     }
 
-    public BlazeFaceNetwork Build(BlazeFaceModelKind kind, Layer regressors, Layer classificators) =>
-        new(kind, (InputLayer)_layers[0], _nodes, _layers, regressors, classificators);
+    public BlazeFaceNetwork Build(Layer regressors, Layer classificators) =>
+        new(Spec, Input, _nodes, _layers, regressors, classificators);
+
+    private void AddLayer(Layer layer)
+    {
+        layer.Slot = _layers.Count;
+        _layers.Add(layer);
+    }
 }

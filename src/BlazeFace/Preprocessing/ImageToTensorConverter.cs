@@ -98,13 +98,13 @@ internal sealed class ImageToTensorConverter
         return InputTransform.Create(image.Width, image.Height, inputWidth, inputHeight, mode);
     }
 
-    private void SampleRow(ReadOnlySpan<byte> top, ReadOnlySpan<byte> bottom, float fy, PixelFormat format, ChannelOffsets channels, Span<float> output)
+    private void SampleRow(ReadOnlySpan<byte> top, ReadOnlySpan<byte> bottom, float fy, ImagePixelFormat format, ChannelOffsets channels, Span<float> output)
     {
         int first = _plan.FirstColumn;
         int end = _plan.EndColumn;
         output[..(first * Channels)].Fill(-1f);
         output[(end * Channels)..].Fill(-1f);
-        if (format == PixelFormat.Gray8)
+        if (format == ImagePixelFormat.Gray8)
         {
             BilinearRowSampler.SampleGrey(top, bottom, fy, _plan.Columns[first..end], output[(first * Channels)..(end * Channels)]);
             return;

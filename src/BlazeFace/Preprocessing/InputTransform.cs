@@ -1,3 +1,5 @@
+using BlazeFace.PostProcessing;
+
 namespace BlazeFace.Preprocessing;
 
 /// <summary>
@@ -128,9 +130,9 @@ public readonly record struct InputTransform
         return new FaceKeypoints(xy);
     }
 
-    /// <summary>Maps a detection normalised to the model input to image pixels; the score is unchanged.</summary>
-    /// <param name="normalized">The detection in normalised input coordinates.</param>
+    /// <summary>Maps a candidate normalised to the model input to a detection in image pixels; the score is unchanged.</summary>
+    /// <param name="normalized">The candidate in normalised input coordinates.</param>
     /// <param name="clipToImage">Whether to clip the box to the image; keypoints are never clipped.</param>
-    public FaceDetection ToImage(FaceDetection normalized, bool clipToImage) =>
+    public FaceDetection ToImage(FaceCandidate normalized, bool clipToImage) =>
         new(normalized.Score, ToImage(normalized.BoundingBox, clipToImage), ToImage(normalized.Keypoints));
 }

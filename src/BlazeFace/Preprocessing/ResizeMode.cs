@@ -1,4 +1,4 @@
-namespace BlazeFace.Preprocessing;
+namespace BlazeFace;
 
 /// <summary>How an image of any shape is fitted into the model's fixed-size input.</summary>
 public enum ResizeMode

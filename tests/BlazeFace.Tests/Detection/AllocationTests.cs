@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using BlazeFace.Cli.Imaging;
 using BlazeFace.Imaging;
 using BlazeFace.Tests.Support;
 

@@ -1,4 +1,3 @@
-using BlazeFace.Cli.Imaging;
 using BlazeFace.Imaging;
 using BlazeFace.Tests.Support;
 

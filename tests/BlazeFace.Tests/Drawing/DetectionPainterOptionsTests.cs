@@ -1,4 +1,4 @@
-using BlazeFace.Drawing;
+using BlazeFace.Imaging;
 
 namespace BlazeFace.Tests.Drawing;
 

@@ -1,4 +1,4 @@
-using BlazeFace.Drawing;
+using BlazeFace.Imaging;
 using BlazeFace.Imaging;
 
 namespace BlazeFace.Tests.Drawing;
@@ -171,14 +171,14 @@ public class DetectionPainterTests
     {
         byte[] pixels = new byte[Width * Height * 3];
 
-        DetectionPainter.Draw(pixels, Width, Height, PixelFormat.Bgr24, 0, [Box(0, 0, 10, 10)], new DetectionPainterOptions { BoxColor = new Rgb(1, 2, 3), DrawKeypoints = false });
+        DetectionPainter.Draw(pixels, Width, Height, ImagePixelFormat.Bgr24, 0, [Box(0, 0, 10, 10)], new DetectionPainterOptions { BoxColor = new Rgb(1, 2, 3), DrawKeypoints = false });
 
         Assert.That(pixels[..3], Is.EqualTo(new byte[] { 3, 2, 1 }));
     }
 
-    [TestCase(PixelFormat.Rgba32, new byte[] { 1, 2, 3, 255 })]
-    [TestCase(PixelFormat.Bgra32, new byte[] { 3, 2, 1, 255 })]
-    public void FormatsWithAlphaGetOpaqueDrawnPixels(PixelFormat format, byte[] expected)
+    [TestCase(ImagePixelFormat.Rgba32, new byte[] { 1, 2, 3, 255 })]
+    [TestCase(ImagePixelFormat.Bgra32, new byte[] { 3, 2, 1, 255 })]
+    public void FormatsWithAlphaGetOpaqueDrawnPixels(ImagePixelFormat format, byte[] expected)
     {
         byte[] pixels = new byte[Width * Height * 4];
 
@@ -194,7 +194,7 @@ public class DetectionPainterTests
         const int stride = (Width * 3) + 7;
         byte[] pixels = new byte[stride * Height];
 
-        DetectionPainter.Draw(pixels, Width, Height, PixelFormat.Rgb24, stride, [Box(-5, -5, Width + 10, Height + 10)], new DetectionPainterOptions { Thickness = 10, DrawKeypoints = false });
+        DetectionPainter.Draw(pixels, Width, Height, ImagePixelFormat.Rgb24, stride, [Box(-5, -5, Width + 10, Height + 10)], new DetectionPainterOptions { Thickness = 10, DrawKeypoints = false });
 
         Assert.That(pixels[(Width * 3)..stride], Is.All.Zero);
         Assert.That(At(pixels, Width - 1, 0, stride), Is.EqualTo(Green));
@@ -221,7 +221,7 @@ public class DetectionPainterTests
         byte[] pixels = new byte[Width * Height];
 
         Assert.That(
-            () => DetectionPainter.Draw(pixels, Width, Height, PixelFormat.Gray8, 0, []),
+            () => DetectionPainter.Draw(pixels, Width, Height, ImagePixelFormat.Gray8, 0, []),
             Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("format").And.Message.Contains("colour format"));
     }
 
@@ -231,7 +231,7 @@ public class DetectionPainterTests
         byte[] pixels = new byte[(Width * Height * 3) - 1];
 
         Assert.That(
-            () => DetectionPainter.Draw(pixels, Width, Height, PixelFormat.Rgb24, 0, []),
+            () => DetectionPainter.Draw(pixels, Width, Height, ImagePixelFormat.Rgb24, 0, []),
             Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("pixels"));
     }
 
@@ -241,14 +241,14 @@ public class DetectionPainterTests
         byte[] pixels = new byte[Width * Height * 3];
 
         Assert.That(
-            () => DetectionPainter.Draw(pixels, Width, Height, PixelFormat.Rgb24, Width, []),
+            () => DetectionPainter.Draw(pixels, Width, Height, ImagePixelFormat.Rgb24, Width, []),
             Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("stride"));
     }
 
     private static byte[] Paint(FaceDetection detection, DetectionPainterOptions? options)
     {
         byte[] pixels = new byte[Width * Height * 3];
-        DetectionPainter.Draw(pixels, Width, Height, PixelFormat.Rgb24, 0, [detection], options);
+        DetectionPainter.Draw(pixels, Width, Height, ImagePixelFormat.Rgb24, 0, [detection], options);
         return pixels;
     }
 

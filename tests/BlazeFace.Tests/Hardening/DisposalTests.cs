@@ -15,11 +15,11 @@ public class DisposalTests
     /// <summary>The Detect overloads and DetectBatch, by name, each called on a valid input.</summary>
     private static readonly Dictionary<string, Action<FaceDetector>> DetectOverloads = new()
     {
-        ["image"] = detector => detector.Detect(new ImageView(Pixels, 64, 48, PixelFormat.Rgb24)),
-        ["image into span"] = detector => detector.Detect(new ImageView(Pixels, 64, 48, PixelFormat.Rgb24), new FaceDetection[4]),
+        ["image"] = detector => detector.Detect(new ImageView(Pixels, 64, 48, ImagePixelFormat.Rgb24)),
+        ["image into span"] = detector => detector.Detect(new ImageView(Pixels, 64, 48, ImagePixelFormat.Rgb24), new FaceDetection[4]),
         ["tensor"] = detector => detector.Detect(Tensor),
         ["tensor into span"] = detector => detector.Detect(Tensor, new FaceDetection[4]),
-        ["batch"] = detector => detector.DetectBatch([new ImageBuffer(Pixels, 64, 48, PixelFormat.Rgb24)]),
+        ["batch"] = detector => detector.DetectBatch([new ImageBuffer(Pixels, 64, 48, ImagePixelFormat.Rgb24)]),
     };
 
     private static IEnumerable<string> DetectOverloadNames => DetectOverloads.Keys;
@@ -28,7 +28,7 @@ public class DisposalTests
     private static readonly Dictionary<string, Action<BlazeFaceNetworkSession>> SessionMembers = new()
     {
         ["Run"] = session => session.Run(),
-        ["SetInput"] = session => session.SetInput(new ImageView(Pixels, 64, 48, PixelFormat.Rgb24)),
+        ["SetInput"] = session => session.SetInput(new ImageView(Pixels, 64, 48, ImagePixelFormat.Rgb24)),
         ["Input"] = session => _ = session.Input.Length,
         ["Regressors"] = session => _ = session.Regressors.Length,
         ["ScoreLogits"] = session => _ = session.ScoreLogits.Length,
@@ -63,7 +63,7 @@ public class DisposalTests
         var detector = new FaceDetector();
         detector.Dispose();
 
-        Assert.That(() => detector.Detect(new ImageView(Pixels, 64, 48, PixelFormat.Rgb24)), Throws.TypeOf<ObjectDisposedException>());
+        Assert.That(() => detector.Detect(new ImageView(Pixels, 64, 48, ImagePixelFormat.Rgb24)), Throws.TypeOf<ObjectDisposedException>());
     }
 
     [TestCaseSource(nameof(SessionMemberNames))]

@@ -20,16 +20,16 @@ public class ExtremeImageSizeTests
         byte[] pixels = Gradient(width, height, bytesPerPixel: 3);
         using var detector = new FaceDetector(new FaceDetectorOptions { ResizeMode = mode });
 
-        IReadOnlyList<FaceDetection> faces = detector.Detect(new ImageView(pixels, width, height, PixelFormat.Rgb24));
+        IReadOnlyList<FaceDetection> faces = detector.Detect(new ImageView(pixels, width, height, ImagePixelFormat.Rgb24));
 
         Assert.That(faces, Has.All.Matches<FaceDetection>(face => IsFinite(face)));
     }
 
-    [TestCase(PixelFormat.Gray8, 1)]
-    [TestCase(PixelFormat.Bgr24, 3)]
-    [TestCase(PixelFormat.Rgba32, 4)]
-    [TestCase(PixelFormat.Bgra32, 4)]
-    public void A_single_pixel_of_every_format_is_detected_without_error(PixelFormat format, int bytesPerPixel)
+    [TestCase(ImagePixelFormat.Gray8, 1)]
+    [TestCase(ImagePixelFormat.Bgr24, 3)]
+    [TestCase(ImagePixelFormat.Rgba32, 4)]
+    [TestCase(ImagePixelFormat.Bgra32, 4)]
+    public void A_single_pixel_of_every_format_is_detected_without_error(ImagePixelFormat format, int bytesPerPixel)
     {
         using var detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.FullRange });
 
@@ -44,7 +44,7 @@ public class ExtremeImageSizeTests
 
         using var detector = new FaceDetector();
 
-        Assert.That(() => detector.Detect(new ImageView(pixels, 1, 1000, PixelFormat.Rgb24, stride: 64)), Throws.Nothing);
+        Assert.That(() => detector.Detect(new ImageView(pixels, 1, 1000, ImagePixelFormat.Rgb24, stride: 64)), Throws.Nothing);
     }
 
     [Test]
@@ -54,7 +54,7 @@ public class ExtremeImageSizeTests
         byte[] pixels = Gradient(width, height, bytesPerPixel: 3);
         using var detector = new FaceDetector();
 
-        IReadOnlyList<FaceDetection> faces = detector.Detect(new ImageView(pixels, width, height, PixelFormat.Rgb24));
+        IReadOnlyList<FaceDetection> faces = detector.Detect(new ImageView(pixels, width, height, ImagePixelFormat.Rgb24));
 
         Assert.That(faces, Has.All.Matches<FaceDetection>(face => IsFinite(face)));
     }

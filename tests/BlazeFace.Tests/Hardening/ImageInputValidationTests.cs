@@ -12,27 +12,27 @@ public class ImageInputValidationTests
     /// <summary>(description, pixels length, width, height, format, stride, parameter the exception must name).</summary>
     private static readonly object[] InvalidImages =
     [
-        new object[] { "zero width", 300, 0, 10, PixelFormat.Rgb24, 0, "width" },
-        new object[] { "negative width", 300, -1, 10, PixelFormat.Rgb24, 0, "width" },
-        new object[] { "int.MinValue width", 300, int.MinValue, 10, PixelFormat.Rgb24, 0, "width" },
-        new object[] { "zero height", 300, 10, 0, PixelFormat.Rgb24, 0, "height" },
-        new object[] { "negative height", 300, 10, -7, PixelFormat.Gray8, 0, "height" },
-        new object[] { "a row whose byte count overflows int (Rgb24)", 300, (int.MaxValue / 3) + 1, 1, PixelFormat.Rgb24, 0, "width" },
-        new object[] { "a row whose byte count overflows int (Bgra32)", 300, (int.MaxValue / 4) + 1, 1, PixelFormat.Bgra32, 0, "width" },
-        new object[] { "an image whose byte count overflows int", 300, 50_000, 50_000, PixelFormat.Rgb24, 0, "height" },
-        new object[] { "a padded stride that overflows int over the height", 300, 10, 3, PixelFormat.Gray8, int.MaxValue, "height" },
-        new object[] { "a stride one byte short of a row", 300, 10, 10, PixelFormat.Rgb24, 29, "stride" },
-        new object[] { "a negative stride", 300, 10, 10, PixelFormat.Rgb24, -30, "stride" },
-        new object[] { "a buffer one byte short of stride x (height - 1) + row", (32 * 9) + 30 - 1, 10, 10, PixelFormat.Rgb24, 32, "pixels" },
-        new object[] { "a buffer one byte short of a packed image", (10 * 10 * 4) - 1, 10, 10, PixelFormat.Rgba32, 0, "pixels" },
-        new object[] { "an empty buffer", 0, 1, 1, PixelFormat.Gray8, 0, "pixels" },
-        new object[] { "pixel format 5 (one past the last)", 300, 10, 10, (PixelFormat)5, 0, "format" },
-        new object[] { "pixel format -1", 300, 10, 10, (PixelFormat)(-1), 0, "format" },
-        new object[] { "pixel format int.MaxValue", 300, 10, 10, (PixelFormat)int.MaxValue, 0, "format" },
+        new object[] { "zero width", 300, 0, 10, ImagePixelFormat.Rgb24, 0, "width" },
+        new object[] { "negative width", 300, -1, 10, ImagePixelFormat.Rgb24, 0, "width" },
+        new object[] { "int.MinValue width", 300, int.MinValue, 10, ImagePixelFormat.Rgb24, 0, "width" },
+        new object[] { "zero height", 300, 10, 0, ImagePixelFormat.Rgb24, 0, "height" },
+        new object[] { "negative height", 300, 10, -7, ImagePixelFormat.Gray8, 0, "height" },
+        new object[] { "a row whose byte count overflows int (Rgb24)", 300, (int.MaxValue / 3) + 1, 1, ImagePixelFormat.Rgb24, 0, "width" },
+        new object[] { "a row whose byte count overflows int (Bgra32)", 300, (int.MaxValue / 4) + 1, 1, ImagePixelFormat.Bgra32, 0, "width" },
+        new object[] { "an image whose byte count overflows int", 300, 50_000, 50_000, ImagePixelFormat.Rgb24, 0, "height" },
+        new object[] { "a padded stride that overflows int over the height", 300, 10, 3, ImagePixelFormat.Gray8, int.MaxValue, "height" },
+        new object[] { "a stride one byte short of a row", 300, 10, 10, ImagePixelFormat.Rgb24, 29, "stride" },
+        new object[] { "a negative stride", 300, 10, 10, ImagePixelFormat.Rgb24, -30, "stride" },
+        new object[] { "a buffer one byte short of stride x (height - 1) + row", (32 * 9) + 30 - 1, 10, 10, ImagePixelFormat.Rgb24, 32, "pixels" },
+        new object[] { "a buffer one byte short of a packed image", (10 * 10 * 4) - 1, 10, 10, ImagePixelFormat.Rgba32, 0, "pixels" },
+        new object[] { "an empty buffer", 0, 1, 1, ImagePixelFormat.Gray8, 0, "pixels" },
+        new object[] { "pixel format 5 (one past the last)", 300, 10, 10, (ImagePixelFormat)5, 0, "format" },
+        new object[] { "pixel format -1", 300, 10, 10, (ImagePixelFormat)(-1), 0, "format" },
+        new object[] { "pixel format int.MaxValue", 300, 10, 10, (ImagePixelFormat)int.MaxValue, 0, "format" },
     ];
 
     [TestCaseSource(nameof(InvalidImages))]
-    public void An_invalid_image_view_is_refused_naming_the_parameter(string description, int pixels, int width, int height, PixelFormat format, int stride, string parameter)
+    public void An_invalid_image_view_is_refused_naming_the_parameter(string description, int pixels, int width, int height, ImagePixelFormat format, int stride, string parameter)
     {
         byte[] buffer = new byte[pixels];
 
@@ -40,7 +40,7 @@ public class ImageInputValidationTests
     }
 
     [TestCaseSource(nameof(InvalidImages))]
-    public void An_invalid_image_buffer_is_refused_naming_the_parameter(string description, int pixels, int width, int height, PixelFormat format, int stride, string parameter)
+    public void An_invalid_image_buffer_is_refused_naming_the_parameter(string description, int pixels, int width, int height, ImagePixelFormat format, int stride, string parameter)
     {
         byte[] buffer = new byte[pixels];
 

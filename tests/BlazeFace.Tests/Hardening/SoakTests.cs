@@ -1,5 +1,5 @@
+using BlazeFace.Tests.Support;
 using System.Diagnostics;
-using BlazeFace.Cli.Imaging;
 
 namespace BlazeFace.Tests.Hardening;
 

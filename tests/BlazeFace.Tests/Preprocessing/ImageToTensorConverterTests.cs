@@ -10,9 +10,9 @@ public class ImageToTensorConverterTests
     [Test]
     public void UniformGreyFillsTheLetterboxedAreaAndLeavesTheBorderRowsBlack()
     {
-        byte[] pixels = TestImage.Uniform(640, 480, 200, 200, 200).Encode(PixelFormat.Rgb24);
+        byte[] pixels = TestImage.Uniform(640, 480, 200, 200, 200).Encode(ImagePixelFormat.Rgb24);
 
-        float[] tensor = Convert(new ImageView(pixels, 640, 480, PixelFormat.Rgb24), ResizeMode.Letterbox);
+        float[] tensor = Convert(new ImageView(pixels, 640, 480, ImagePixelFormat.Rgb24), ResizeMode.Letterbox);
 
         float grey = (float)((200 / 127.5) - 1);
         using (Assert.EnterMultipleScope())
@@ -28,9 +28,9 @@ public class ImageToTensorConverterTests
     [Test]
     public void TallImageIsLetterboxedWithBlackColumns()
     {
-        byte[] pixels = TestImage.Uniform(480, 640, 255, 255, 255).Encode(PixelFormat.Rgb24);
+        byte[] pixels = TestImage.Uniform(480, 640, 255, 255, 255).Encode(ImagePixelFormat.Rgb24);
 
-        float[] tensor = Convert(new ImageView(pixels, 480, 640, PixelFormat.Rgb24), ResizeMode.Letterbox);
+        float[] tensor = Convert(new ImageView(pixels, 480, 640, ImagePixelFormat.Rgb24), ResizeMode.Letterbox);
 
         using (Assert.EnterMultipleScope())
         {
@@ -44,9 +44,9 @@ public class ImageToTensorConverterTests
     [Test]
     public void StretchLeavesNoBorder()
     {
-        byte[] pixels = TestImage.Uniform(640, 480, 0, 0, 0).Encode(PixelFormat.Rgb24);
+        byte[] pixels = TestImage.Uniform(640, 480, 0, 0, 0).Encode(ImagePixelFormat.Rgb24);
 
-        float[] tensor = Convert(new ImageView(pixels, 640, 480, PixelFormat.Rgb24), ResizeMode.Stretch);
+        float[] tensor = Convert(new ImageView(pixels, 640, 480, ImagePixelFormat.Rgb24), ResizeMode.Stretch);
 
         Assert.That(TensorComparison.FirstOtherThan(tensor, -1f), Is.EqualTo(-1));
     }
@@ -54,9 +54,9 @@ public class ImageToTensorConverterTests
     [Test]
     public void ChannelsAreWrittenInRgbOrderScaledToMinusOneToOne()
     {
-        byte[] pixels = TestImage.Uniform(4, 4, 0, 255, 51).Encode(PixelFormat.Rgb24);
+        byte[] pixels = TestImage.Uniform(4, 4, 0, 255, 51).Encode(ImagePixelFormat.Rgb24);
 
-        float[] tensor = Convert(new ImageView(pixels, 4, 4, PixelFormat.Rgb24), ResizeMode.Stretch);
+        float[] tensor = Convert(new ImageView(pixels, 4, 4, ImagePixelFormat.Rgb24), ResizeMode.Stretch);
 
         Assert.That(Pixel(tensor, 64, 64), Is.EqualTo(new[] { -1f, 1f, -0.6f }).Within(1e-6f));
     }
@@ -66,7 +66,7 @@ public class ImageToTensorConverterTests
     {
         byte[] pixels = [255, 0, 0];
 
-        float[] tensor = Convert(new ImageView(pixels, 1, 1, PixelFormat.Rgb24), mode);
+        float[] tensor = Convert(new ImageView(pixels, 1, 1, ImagePixelFormat.Rgb24), mode);
 
         float[] expected = Enumerable.Repeat(new[] { 1f, -1f, -1f }, Size * Size).SelectMany(rgb => rgb).ToArray();
         Assert.That(TensorComparison.FirstDifference(tensor, expected), Is.EqualTo(-1));
@@ -76,9 +76,9 @@ public class ImageToTensorConverterTests
     public void ImageOfTheInputSizeIsCopiedUnchanged([Values] ResizeMode mode)
     {
         TestImage image = TestImage.Random(Size, Size, seed: 1);
-        byte[] pixels = image.Encode(PixelFormat.Rgb24);
+        byte[] pixels = image.Encode(ImagePixelFormat.Rgb24);
 
-        float[] tensor = Convert(new ImageView(pixels, Size, Size, PixelFormat.Rgb24), mode);
+        float[] tensor = Convert(new ImageView(pixels, Size, Size, ImagePixelFormat.Rgb24), mode);
 
         float[] expected = pixels.Select(p => (float)((p / 127.5) - 1)).ToArray();
         Assert.That(TensorComparison.LargestDifference(tensor, expected), Is.LessThanOrEqualTo(1e-6f));
@@ -90,9 +90,9 @@ public class ImageToTensorConverterTests
         // A horizontal ramp, red = 4x, upscaled 2x: output column i samples image x = (i + 0.5) / 2 - 0.5,
         // clamped to the first and last pixel centres at the edges.
         const int width = 64;
-        byte[] pixels = TestImage.FromFunction(width, 1, (x, _) => ((byte)(4 * x), 0, 0)).Encode(PixelFormat.Rgb24);
+        byte[] pixels = TestImage.FromFunction(width, 1, (x, _) => ((byte)(4 * x), 0, 0)).Encode(ImagePixelFormat.Rgb24);
 
-        float[] tensor = Convert(new ImageView(pixels, width, 1, PixelFormat.Rgb24), ResizeMode.Stretch);
+        float[] tensor = Convert(new ImageView(pixels, width, 1, ImagePixelFormat.Rgb24), ResizeMode.Stretch);
 
         for (int i = 0; i < Size; i++)
         {
@@ -101,16 +101,16 @@ public class ImageToTensorConverterTests
         }
     }
 
-    [TestCase(PixelFormat.Bgr24)]
-    [TestCase(PixelFormat.Rgba32)]
-    [TestCase(PixelFormat.Bgra32)]
-    public void ColourFormatsGiveTheSameTensorAsRgb24(PixelFormat format)
+    [TestCase(ImagePixelFormat.Bgr24)]
+    [TestCase(ImagePixelFormat.Rgba32)]
+    [TestCase(ImagePixelFormat.Bgra32)]
+    public void ColourFormatsGiveTheSameTensorAsRgb24(ImagePixelFormat format)
     {
         TestImage image = TestImage.Random(97, 61, seed: 2);
-        byte[] rgb = image.Encode(PixelFormat.Rgb24);
+        byte[] rgb = image.Encode(ImagePixelFormat.Rgb24);
         byte[] other = image.Encode(format);
 
-        float[] expected = Convert(new ImageView(rgb, 97, 61, PixelFormat.Rgb24), ResizeMode.Letterbox);
+        float[] expected = Convert(new ImageView(rgb, 97, 61, ImagePixelFormat.Rgb24), ResizeMode.Letterbox);
         float[] actual = Convert(new ImageView(other, 97, 61, format), ResizeMode.Letterbox);
 
         Assert.That(TensorComparison.FirstDifference(actual, expected), Is.EqualTo(-1));
@@ -121,17 +121,17 @@ public class ImageToTensorConverterTests
     {
         TestImage grey = TestImage.Random(97, 61, seed: 3).ToGrey();
 
-        float[] expected = Convert(new ImageView(grey.Encode(PixelFormat.Rgb24), 97, 61, PixelFormat.Rgb24), ResizeMode.Letterbox);
-        float[] actual = Convert(new ImageView(grey.Encode(PixelFormat.Gray8), 97, 61, PixelFormat.Gray8), ResizeMode.Letterbox);
+        float[] expected = Convert(new ImageView(grey.Encode(ImagePixelFormat.Rgb24), 97, 61, ImagePixelFormat.Rgb24), ResizeMode.Letterbox);
+        float[] actual = Convert(new ImageView(grey.Encode(ImagePixelFormat.Gray8), 97, 61, ImagePixelFormat.Gray8), ResizeMode.Letterbox);
 
         Assert.That(TensorComparison.FirstDifference(actual, expected), Is.EqualTo(-1));
     }
 
     [Test]
-    public void RowPaddingIsSkipped([Values(PixelFormat.Rgb24, PixelFormat.Bgra32, PixelFormat.Gray8)] PixelFormat format)
+    public void RowPaddingIsSkipped([Values(ImagePixelFormat.Rgb24, ImagePixelFormat.Bgra32, ImagePixelFormat.Gray8)] ImagePixelFormat format)
     {
         TestImage image = TestImage.Random(50, 70, seed: 4);
-        int bytesPerPixel = format switch { PixelFormat.Gray8 => 1, PixelFormat.Rgb24 => 3, _ => 4 };
+        int bytesPerPixel = format switch { ImagePixelFormat.Gray8 => 1, ImagePixelFormat.Rgb24 => 3, _ => 4 };
 
         float[] packed = Convert(new ImageView(image.Encode(format), 50, 70, format), ResizeMode.Letterbox);
         float[] padded = Convert(new ImageView(image.Encode(format, padding: 13), 50, 70, format, (50 * bytesPerPixel) + 13), ResizeMode.Letterbox);
@@ -145,7 +145,7 @@ public class ImageToTensorConverterTests
         var converter = new ImageToTensorConverter(Size, Size, ResizeMode.Letterbox);
         byte[] pixels = new byte[640 * 480 * 3];
 
-        InputTransform transform = converter.Convert(new ImageView(pixels, 640, 480, PixelFormat.Rgb24), new float[converter.TensorLength]);
+        InputTransform transform = converter.Convert(new ImageView(pixels, 640, 480, ImagePixelFormat.Rgb24), new float[converter.TensorLength]);
 
         Assert.That(transform, Is.EqualTo(InputTransform.Create(640, 480, Size, Size, ResizeMode.Letterbox)));
     }
@@ -159,7 +159,7 @@ public class ImageToTensorConverterTests
         float[] tensor = new float[converter.TensorLength + lengthError];
 
         Assert.That(
-            () => converter.Convert(new ImageView(pixels, 2, 2, PixelFormat.Rgb24), tensor),
+            () => converter.Convert(new ImageView(pixels, 2, 2, ImagePixelFormat.Rgb24), tensor),
             Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("tensor"));
     }
 
@@ -186,12 +186,12 @@ public class ImageToTensorConverterTests
     public void SecondFrameOfTheSameSizeAllocatesNothing()
     {
         var converter = new ImageToTensorConverter(Size, Size, ResizeMode.Letterbox);
-        byte[] pixels = TestImage.Random(640, 480, seed: 5).Encode(PixelFormat.Rgb24);
+        byte[] pixels = TestImage.Random(640, 480, seed: 5).Encode(ImagePixelFormat.Rgb24);
         float[] tensor = new float[converter.TensorLength];
-        converter.Convert(new ImageView(pixels, 640, 480, PixelFormat.Rgb24), tensor);
+        converter.Convert(new ImageView(pixels, 640, 480, ImagePixelFormat.Rgb24), tensor);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        converter.Convert(new ImageView(pixels, 640, 480, PixelFormat.Rgb24), tensor);
+        converter.Convert(new ImageView(pixels, 640, 480, ImagePixelFormat.Rgb24), tensor);
         long after = GC.GetAllocatedBytesForCurrentThread();
 
         Assert.That(after, Is.EqualTo(before));
@@ -201,15 +201,15 @@ public class ImageToTensorConverterTests
     public void FrameOfANewSizeIsSampledWithNewTables()
     {
         var converter = new ImageToTensorConverter(Size, Size, ResizeMode.Letterbox);
-        byte[] large = TestImage.Random(640, 480, seed: 6).Encode(PixelFormat.Rgb24);
-        byte[] small = TestImage.Random(37, 53, seed: 7).Encode(PixelFormat.Bgra32);
+        byte[] large = TestImage.Random(640, 480, seed: 6).Encode(ImagePixelFormat.Rgb24);
+        byte[] small = TestImage.Random(37, 53, seed: 7).Encode(ImagePixelFormat.Bgra32);
         float[] tensor = new float[converter.TensorLength];
-        converter.Convert(new ImageView(large, 640, 480, PixelFormat.Rgb24), tensor);
+        converter.Convert(new ImageView(large, 640, 480, ImagePixelFormat.Rgb24), tensor);
 
-        converter.Convert(new ImageView(small, 37, 53, PixelFormat.Bgra32), tensor);
+        converter.Convert(new ImageView(small, 37, 53, ImagePixelFormat.Bgra32), tensor);
 
         float[] expected = new float[tensor.Length];
-        ReferenceImageToTensorConverter.Convert(new ImageView(small, 37, 53, PixelFormat.Bgra32), expected, Size, Size, ResizeMode.Letterbox);
+        ReferenceImageToTensorConverter.Convert(new ImageView(small, 37, 53, ImagePixelFormat.Bgra32), expected, Size, Size, ResizeMode.Letterbox);
         Assert.That(TensorComparison.LargestDifference(tensor, expected), Is.LessThanOrEqualTo(1e-6f));
     }
 

@@ -54,12 +54,12 @@ internal sealed class TestImage
     }
 
     /// <summary>The picture as the given format with <paramref name="padding"/> filler bytes after each row; alpha and filler are random.</summary>
-    public byte[] Encode(PixelFormat format, int padding = 0)
+    public byte[] Encode(ImagePixelFormat format, int padding = 0)
     {
         int bytesPerPixel = format switch
         {
-            PixelFormat.Gray8 => 1,
-            PixelFormat.Rgb24 or PixelFormat.Bgr24 => 3,
+            ImagePixelFormat.Gray8 => 1,
+            ImagePixelFormat.Rgb24 or ImagePixelFormat.Bgr24 => 3,
             _ => 4,
         };
         int stride = (Width * bytesPerPixel) + padding;
@@ -74,10 +74,10 @@ internal sealed class TestImage
                 (byte r, byte g, byte b) = (_rgb[s], _rgb[s + 1], _rgb[s + 2]);
                 switch (format)
                 {
-                    case PixelFormat.Gray8:
+                    case ImagePixelFormat.Gray8:
                         buffer[d] = r;
                         break;
-                    case PixelFormat.Rgb24 or PixelFormat.Rgba32:
+                    case ImagePixelFormat.Rgb24 or ImagePixelFormat.Rgba32:
                         (buffer[d], buffer[d + 1], buffer[d + 2]) = (r, g, b);
                         break;
                     default:

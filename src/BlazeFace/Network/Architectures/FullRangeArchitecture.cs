@@ -1,5 +1,3 @@
-using BlazeFace.Kernels;
-
 namespace BlazeFace.Network;
 
 /// <summary>
@@ -9,12 +7,9 @@ namespace BlazeFace.Network;
 /// </summary>
 internal static class FullRangeArchitecture
 {
-    public const int InputSize = 192;
-
-    public static BlazeFaceNetwork Build(KernelSet kernels)
+    public static BlazeFaceNetwork Build(NetworkBuilder b)
     {
-        var b = new NetworkBuilder(kernels);
-        Layer x = b.AddInput(InputSize);                                   // 192x192x3
+        Layer x = b.Input;                                              // 192x192x3
         x = b.ConvRelu(x, filters: 32, kernelSize: 3, stride: 2);          // 96x96x32
         x = b.DoubleBlazeBlock(x, 8, 32);
         x = b.DoubleBlazeBlock(x, 8, 32);
@@ -43,6 +38,6 @@ internal static class FullRangeArchitecture
 
         Layer classificators = b.Head("classifier_face_4", "reshaped_classifier_face_4", x, anchorsPerCell: 1, valuesPerAnchor: 1);  // 2304x1
         Layer regressors = b.Head("regressor_face_4", "reshaped_regressor_face_4", x, anchorsPerCell: 1, valuesPerAnchor: 16);      // 2304x16
-        return b.Build(BlazeFaceModelKind.FullRange, regressors, classificators);
+        return b.Build(regressors, classificators);
     }
 }

@@ -1,5 +1,3 @@
-using BlazeFace.Kernels;
-
 namespace BlazeFace.Network;
 
 /// <summary>
@@ -8,12 +6,9 @@ namespace BlazeFace.Network;
 /// </summary>
 internal static class ShortRangeArchitecture
 {
-    public const int InputSize = 128;
-
-    public static BlazeFaceNetwork Build(KernelSet kernels)
+    public static BlazeFaceNetwork Build(NetworkBuilder b)
     {
-        var b = new NetworkBuilder(kernels);
-        Layer x = b.AddInput(InputSize);                 // 128x128x3
+        Layer x = b.Input;                            // 128x128x3
         x = b.ConvRelu(x, filters: 24, kernelSize: 5, stride: 2); // 64x64x24
         x = b.BlazeBlock(x, 24);
         x = b.BlazeBlock(x, 28);
@@ -39,6 +34,6 @@ internal static class ShortRangeArchitecture
         Layer boxes8 = b.Head("regressor_16", null, features8, anchorsPerCell: 6, valuesPerAnchor: 16);       // 384x16
         var classificators = b.Add(new Concatenate("classificators", [scores16, scores8]));  // 896x1
         var regressors = b.Add(new Concatenate("regressors", [boxes16, boxes8]));            // 896x16
-        return b.Build(BlazeFaceModelKind.ShortRange, regressors, classificators);
+        return b.Build(regressors, classificators);
     }
 }

@@ -35,10 +35,10 @@ internal sealed class BlazeBlock : INetworkNode
 
     public IReadOnlyList<Layer> Writes => [_depthwise, .. _shortcut.Materialized, Output];
 
-    public void Forward()
+    public void Forward(NetworkActivations activations)
     {
-        _depthwise.Forward();
-        _shortcut.ForwardFused();
-        _pointwise.Forward(_shortcut.Epilogue(), Output.Output.Span);
+        _depthwise.Forward(activations);
+        _shortcut.ForwardFused(activations);
+        _pointwise.Forward(activations, _shortcut.Epilogue(activations), activations[Output]);
     }
 }

@@ -54,7 +54,7 @@ internal sealed class BlazeBlockShortcut
     public IEnumerable<Layer> Materialized => Pool is null ? [] : [Pool];
 
     /// <summary>Computes what the fused epilogue reads; the channel padding is folded into the epilogue.</summary>
-    public void ForwardFused() => Pool?.Forward();
+    public void ForwardFused(NetworkActivations activations) => Pool?.Forward(activations);
 
-    public ConvolutionEpilogue Epilogue() => new(Unpadded.Output.Span, Unpadded.OutputShape.Channels, relu: true);
+    public ConvolutionEpilogue Epilogue(NetworkActivations activations) => new(activations[Unpadded], Unpadded.OutputShape.Channels, relu: true);
 }

@@ -21,5 +21,5 @@ internal sealed class ConvReluBlock : INetworkNode
 
     public IReadOnlyList<Layer> Writes => [Output];
 
-    public void Forward() => _conv.Forward(ConvolutionEpilogue.ReluOnly, Output.Output.Span);
+    public void Forward(NetworkActivations activations) => _conv.Forward(activations, ConvolutionEpilogue.ReluOnly, activations[Output]);
 }

@@ -37,12 +37,12 @@ internal sealed class DoubleBlazeBlock : INetworkNode
 
     public IReadOnlyList<Layer> Writes => [_depthwise1, _projectionRelu, _depthwise2, .. _shortcut.Materialized, Output];
 
-    public void Forward()
+    public void Forward(NetworkActivations activations)
     {
-        _depthwise1.Forward();
-        _projection.Forward(ConvolutionEpilogue.ReluOnly, _projectionRelu.Output.Span);
-        _depthwise2.Forward();
-        _shortcut.ForwardFused();
-        _expansion.Forward(_shortcut.Epilogue(), Output.Output.Span);
+        _depthwise1.Forward(activations);
+        _projection.Forward(activations, ConvolutionEpilogue.ReluOnly, activations[_projectionRelu]);
+        _depthwise2.Forward(activations);
+        _shortcut.ForwardFused(activations);
+        _expansion.Forward(activations, _shortcut.Epilogue(activations), activations[Output]);
     }
 }

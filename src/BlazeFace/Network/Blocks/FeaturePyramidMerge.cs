@@ -31,11 +31,11 @@ internal sealed class FeaturePyramidMerge : INetworkNode
 
     public IReadOnlyList<Layer> Writes => [.. _coarse.Writes, .. _lateral.Writes, _upsample, Output];
 
-    public void Forward()
+    public void Forward(NetworkActivations activations)
     {
-        _coarse.Forward();
-        _lateral.Forward();
-        _upsample.Forward();
-        Output.Forward();
+        _coarse.Forward(activations);
+        _lateral.Forward(activations);
+        _upsample.Forward(activations);
+        Output.Forward(activations);
     }
 }

@@ -18,5 +18,5 @@ internal sealed class Add : Layer
         _kernel = kernels.Add;
     }
 
-    public override void Forward() => _kernel.Run(Inputs[0].Output.Span, Inputs[1].Output.Span, Output.Span, relu: false);
+    public override void Forward(NetworkActivations activations) => _kernel.Run(activations[Inputs[0]], activations[Inputs[1]], activations[this], relu: false);
 }

@@ -24,9 +24,9 @@ internal sealed class ChannelPadding : Layer
 
     public int PadAfter { get; }
 
-    public override void Forward()
+    public override void Forward(NetworkActivations activations)
     {
         TensorShape shape = Inputs[0].OutputShape;
-        _kernel.Run(shape.Pixels, shape.Channels, PadBefore, PadAfter, Inputs[0].Output.Span, Output.Span);
+        _kernel.Run(shape.Pixels, shape.Channels, PadBefore, PadAfter, activations[Inputs[0]], activations[this]);
     }
 }

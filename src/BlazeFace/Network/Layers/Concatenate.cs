@@ -10,12 +10,12 @@ internal sealed class Concatenate : Layer
     {
     }
 
-    public override void Forward()
+    public override void Forward(NetworkActivations activations)
     {
-        Span<float> destination = Output.Span;
+        Span<float> destination = activations[this];
         for (int i = 0; i < Inputs.Count; i++)
         {
-            ReadOnlySpan<float> source = Inputs[i].Output.Span;
+            ReadOnlySpan<float> source = activations[Inputs[i]];
             source.CopyTo(destination);
             destination = destination[source.Length..];
         }

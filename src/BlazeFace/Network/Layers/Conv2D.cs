@@ -36,14 +36,14 @@ internal sealed class Conv2D : Layer
         new($"{Name}/Bias", [Filters], values => _bias = values),
     ];
 
-    public override void Forward() => Forward(ConvolutionEpilogue.None, Output.Span);
+    public override void Forward(NetworkActivations activations) => Forward(activations, ConvolutionEpilogue.None, activations[this]);
 
     /// <summary>Runs the convolution with <paramref name="epilogue"/> fused in, writing to <paramref name="destination"/>.</summary>
-    public void Forward(in ConvolutionEpilogue epilogue, Span<float> destination)
+    public void Forward(NetworkActivations activations, in ConvolutionEpilogue epilogue, Span<float> destination)
     {
         float[] filter = _packedFilter ?? throw Unassigned();
         float[] bias = _bias ?? throw Unassigned();
-        ReadOnlySpan<float> input = Inputs[0].Output.Span;
+        ReadOnlySpan<float> input = activations[Inputs[0]];
         if (IsPointwise)
         {
             _kernels.PointwiseConv2D.Run(Geometry.Output.Pixels, Geometry.Input.Channels, Filters, input, filter, bias, destination, epilogue);

@@ -33,10 +33,10 @@ internal sealed class DepthwiseConv2D : Layer
         new($"{Name}/Bias", [Channels], values => _bias = values),
     ];
 
-    public override void Forward()
+    public override void Forward(NetworkActivations activations)
     {
         float[] filter = _packedFilter ?? throw new InvalidOperationException($"Layer '{Name}' has no weights assigned.");
         float[] bias = _bias ?? throw new InvalidOperationException($"Layer '{Name}' has no weights assigned.");
-        _kernel.Run(Geometry, Inputs[0].Output.Span, filter, bias, Output.Span, relu: false);
+        _kernel.Run(Geometry, activations[Inputs[0]], filter, bias, activations[this], relu: false);
     }
 }

@@ -9,5 +9,6 @@ internal interface INetworkNode
     /// <summary>Layers whose outputs this step writes (its result and any intermediate it keeps in memory).</summary>
     IReadOnlyList<Layer> Writes { get; }
 
-    void Forward();
+    /// <summary>Computes this step from <paramref name="activations"/>, writing into the same working set.</summary>
+    void Forward(NetworkActivations activations);
 }

@@ -10,7 +10,7 @@ internal sealed class InputLayer : Layer
     {
     }
 
-    public override void Forward()
+    public override void Forward(NetworkActivations activations)
     {
     }
 }

@@ -4,18 +4,18 @@ namespace BlazeFace.Network;
 
 /// <summary>
 /// A Keras-style layer: named like the tensor it produces in the TFLite file, connected to the layers it reads,
-/// owning its output. Layers are built once; <see cref="Forward"/> then runs per frame without allocating.
+/// holding its packed weights. Layers are built and given weights once per compiled model and never change after;
+/// their outputs live in each working set's <see cref="NetworkActivations"/>, found by <see cref="Slot"/>.
 /// </summary>
 internal abstract class Layer : INetworkNode
 {
-    private FeatureMap? _output;
-
     protected Layer(string name, IReadOnlyList<Layer> inputs, TensorShape outputShape)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         Name = name;
         Inputs = inputs;
         OutputShape = outputShape;
+        Slot = -1;
     }
 
     /// <summary>The layer's name, equal to its output tensor's name in the model file.</summary>
@@ -25,23 +25,8 @@ internal abstract class Layer : INetworkNode
 
     public TensorShape OutputShape { get; }
 
-    /// <summary>The storage <see cref="Forward"/> writes; a layer that nobody gave storage gets its own.</summary>
-    public FeatureMap Output
-    {
-        get => _output ??= new FeatureMap(OutputShape);
-        set
-        {
-            if (value.Shape != OutputShape)
-            {
-                throw new ArgumentException($"Layer '{Name}' produces {OutputShape}, not {value.Shape}.", nameof(value));
-            }
-
-            _output = value;
-        }
-    }
-
-    /// <summary>Whether <see cref="Output"/> already has storage (assigned, or created by a first access).</summary>
-    public bool HasOutputStorage => _output is not null;
+    /// <summary>The layer's index in its network, which locates its output in an <see cref="ActivationPlan"/>.</summary>
+    public int Slot { get; internal set; }
 
     IReadOnlyList<Layer> INetworkNode.Reads => Inputs;
 
@@ -50,8 +35,8 @@ internal abstract class Layer : INetworkNode
     /// <summary>The weights this layer needs from the model file, named as the file names them.</summary>
     public virtual IEnumerable<WeightVariable> Weights => [];
 
-    /// <summary>Computes <see cref="Output"/> from the inputs' outputs, exactly as the TFLite operator does.</summary>
-    public abstract void Forward();
+    /// <summary>Computes this layer's output from its inputs' outputs, exactly as the TFLite operator does.</summary>
+    public abstract void Forward(NetworkActivations activations);
 
     public override string ToString() => $"{GetType().Name} '{Name}' -> {OutputShape}";
 }

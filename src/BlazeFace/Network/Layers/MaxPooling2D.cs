@@ -23,5 +23,5 @@ internal sealed class MaxPooling2D : Layer
 
     public int Stride => Geometry.StrideHeight;
 
-    public override void Forward() => _kernel.Run(Geometry, Inputs[0].Output.Span, Output.Span);
+    public override void Forward(NetworkActivations activations) => _kernel.Run(Geometry, activations[Inputs[0]], activations[this]);
 }

@@ -13,5 +13,5 @@ internal sealed class ReLU : Layer
         _kernel = kernels.Relu;
     }
 
-    public override void Forward() => _kernel.Run(Inputs[0].Output.Span, Output.Span);
+    public override void Forward(NetworkActivations activations) => _kernel.Run(activations[Inputs[0]], activations[this]);
 }

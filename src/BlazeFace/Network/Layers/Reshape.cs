@@ -14,5 +14,5 @@ internal sealed class Reshape : Layer
         }
     }
 
-    public override void Forward() => Inputs[0].Output.Span.CopyTo(Output.Span);
+    public override void Forward(NetworkActivations activations) => activations[Inputs[0]].CopyTo(activations[this]);
 }

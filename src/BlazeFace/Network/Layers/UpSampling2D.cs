@@ -24,5 +24,6 @@ internal sealed class UpSampling2D : Layer
 
     public bool HalfPixelCenters { get; }
 
-    public override void Forward() => _kernel.Run(Inputs[0].OutputShape, OutputShape, AlignCorners, HalfPixelCenters, Inputs[0].Output.Span, Output.Span);
+    public override void Forward(NetworkActivations activations) =>
+        _kernel.Run(Inputs[0].OutputShape, OutputShape, AlignCorners, HalfPixelCenters, activations[Inputs[0]], activations[this]);
 }

@@ -10,7 +10,9 @@ namespace BlazeFace.Network;
 /// </summary>
 internal static class GraphVerifier
 {
-    // The converter renamed some ADD outputs (add_2 → add_2__xeno_compat__1); the 2019 export did not.
+    // The converter renamed some ADD outputs (add_2 → add_2__xeno_compat__1); the 2019 export did not. It also splits
+    // a Keras SeparableConv2D into a depthwise operator named "<layer>__xeno_compat__depthwise" and a pointwise one
+    // named "<layer>": those are two layers (see SeparableConvReluBlock), so only a numeric suffix is dropped.
     private const string CompatSuffix = "__xeno_compat__";
 
     public static void Verify(BlazeFaceNetwork network, TfliteModel model)
@@ -32,7 +34,9 @@ internal static class GraphVerifier
     internal static string NormalizeName(string tensorName)
     {
         int suffix = tensorName.IndexOf(CompatSuffix, StringComparison.Ordinal);
-        return suffix > 0 ? tensorName[..suffix] : tensorName;
+        bool numbered = suffix > 0 && tensorName.Length > suffix + CompatSuffix.Length
+            && tensorName.AsSpan(suffix + CompatSuffix.Length).IndexOfAnyExceptInRange('0', '9') < 0;
+        return numbered ? tensorName[..suffix] : tensorName;
     }
 
     private sealed class Context
@@ -260,6 +264,6 @@ internal static class GraphVerifier
         }
 
         private InvalidDataException Mismatch(string detail) =>
-            new($"The model does not match the {_network.Kind} BlazeFace architecture: {detail}");
+            new($"The model does not match the {_network.Spec.Name} BlazeFace architecture: {detail}");
     }
 }

@@ -23,10 +23,10 @@ internal static class WeightAssigner
         foreach (WeightVariable variable in network.Weights)
         {
             TfliteTensor tensor = model.FindTensor(variable.Name)
-                ?? throw new InvalidDataException($"The model has no tensor named '{variable.Name}', which the {network.Kind} network needs.");
+                ?? throw new InvalidDataException($"The model has no tensor named '{variable.Name}', which the {network.Spec.Name} network needs.");
             if (!tensor.Shape.SequenceEqual(variable.Shape))
             {
-                throw new InvalidDataException($"Tensor '{variable.Name}' has shape [{string.Join(", ", tensor.Shape)}]; the {network.Kind} network needs [{string.Join(", ", variable.Shape)}].");
+                throw new InvalidDataException($"Tensor '{variable.Name}' has shape [{string.Join(", ", tensor.Shape)}]; the {network.Spec.Name} network needs [{string.Join(", ", variable.Shape)}].");
             }
 
             float[] values = model.ReadFloat32(tensor);

@@ -10,42 +10,6 @@ namespace BlazeFace.PostProcessing;
 /// </remarks>
 public sealed class SsdAnchorOptions
 {
-    /// <summary>
-    /// The short-range (front camera) model's layout: 128 x 128 input, strides 8, 16, 16, 16, two anchors per
-    /// 16 x 16 cell and six per 8 x 8 cell, fixed size; 896 anchors.
-    /// </summary>
-    /// <remarks>Each access returns a new instance, so no caller can observe another's changes.</remarks>
-    public static SsdAnchorOptions ShortRange => new()
-    {
-        NumLayers = 4,
-        MinScale = 0.1484375f,
-        MaxScale = 0.75f,
-        InputWidth = 128,
-        InputHeight = 128,
-        Strides = [8, 16, 16, 16],
-        AspectRatios = [1.0f],
-        InterpolatedScaleAspectRatio = 1.0f,
-        FixedAnchorSize = true,
-    };
-
-    /// <summary>
-    /// The full-range (back camera) model's layout: 192 x 192 input, one layer with stride 4, one anchor per
-    /// 48 x 48 cell (no interpolated anchor), fixed size; 2304 anchors.
-    /// </summary>
-    /// <remarks>Each access returns a new instance, so no caller can observe another's changes.</remarks>
-    public static SsdAnchorOptions FullRange => new()
-    {
-        NumLayers = 1,
-        MinScale = 0.1484375f,
-        MaxScale = 0.75f,
-        InputWidth = 192,
-        InputHeight = 192,
-        Strides = [4],
-        AspectRatios = [1.0f],
-        InterpolatedScaleAspectRatio = 0.0f,
-        FixedAnchorSize = true,
-    };
-
     /// <summary>Number of output layers anchors are generated for; must equal the number of <see cref="Strides"/>.</summary>
     public required int NumLayers { get; init; }
 

@@ -22,13 +22,16 @@ namespace BlazeFace.PostProcessing;
 /// </remarks>
 public sealed class BlazeFaceAnchorDecoder : IAnchorDecoder
 {
-    /// <summary>MediaPipe's clipping threshold for BlazeFace score logits.</summary>
-    public const float DefaultScoreClippingThreshold = 100f;
+    /// <summary>Creates a decoder with MediaPipe's clipping threshold for BlazeFace score logits, 100.</summary>
+    public BlazeFaceAnchorDecoder()
+        : this(100f)
+    {
+    }
 
     /// <summary>Creates a decoder.</summary>
     /// <param name="scoreClippingThreshold">Logits are clamped to ± this before the sigmoid; positive and finite.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scoreClippingThreshold"/> is not positive and finite.</exception>
-    public BlazeFaceAnchorDecoder(float scoreClippingThreshold = DefaultScoreClippingThreshold)
+    public BlazeFaceAnchorDecoder(float scoreClippingThreshold)
     {
         if (!float.IsFinite(scoreClippingThreshold) || scoreClippingThreshold <= 0)
         {
@@ -47,7 +50,7 @@ public sealed class BlazeFaceAnchorDecoder : IAnchorDecoder
     /// <paramref name="destination"/> has room for fewer candidates than there are anchors, or
     /// <paramref name="minScore"/> is NaN.
     /// </exception>
-    public int Decode(RawDetections raw, float minScore, Span<FaceDetection> destination)
+    public int Decode(RawDetections raw, float minScore, Span<FaceCandidate> destination)
     {
         // Requiring room for every anchor up front keeps the contract simple: no candidate is ever silently lost
         // to a short buffer, and the loop needs no bounds decisions.
@@ -98,7 +101,7 @@ public sealed class BlazeFaceAnchorDecoder : IAnchorDecoder
 
     /// <summary>Decodes anchor <paramref name="index"/> into <c>destination[written]</c> if it survives; returns 1 if it did, else 0.</summary>
     private int DecodeIfSurvivor(
-        RawDetections raw, int index, float logitBound, float minScore, Span<float> keypointScratch, Span<FaceDetection> destination, int written)
+        RawDetections raw, int index, float logitBound, float minScore, Span<float> keypointScratch, Span<FaceCandidate> destination, int written)
     {
         float logit = raw.ScoreLogits[index];
         if (!(logit >= logitBound))
@@ -136,7 +139,7 @@ public sealed class BlazeFaceAnchorDecoder : IAnchorDecoder
         // MediaPipe stores xmin and xmax and takes width = xmax - xmin; keeping the decoded width itself avoids
         // that round trip's rounding (a difference in the last bit at most).
         var box = new FaceBox(centerX - (width / 2f), centerY - (height / 2f), width, height);
-        destination[written] = new FaceDetection(score, box, new FaceKeypoints(keypointScratch));
+        destination[written] = new FaceCandidate(score, box, new FaceKeypoints(keypointScratch));
         return 1;
     }
 }

@@ -12,5 +12,5 @@ public interface IAnchorDecoder
     /// <param name="minScore">Candidates scoring below this are dropped.</param>
     /// <param name="destination">Receives the candidates; room for one per anchor is always enough.</param>
     /// <returns>The number of candidates written.</returns>
-    int Decode(RawDetections raw, float minScore, Span<FaceDetection> destination);
+    int Decode(RawDetections raw, float minScore, Span<FaceCandidate> destination);
 }

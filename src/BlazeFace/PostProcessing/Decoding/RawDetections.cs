@@ -8,7 +8,7 @@ namespace BlazeFace.PostProcessing;
 public readonly ref struct RawDetections
 {
     /// <summary>Values per anchor in <see cref="Regressors"/>: box centre and size, then six keypoints (x, y).</summary>
-    public const int ValuesPerAnchor = 16;
+    public static int ValuesPerAnchor => 16;
 
     /// <summary>Creates the view and checks that the three spans agree in length.</summary>
     /// <param name="regressors">Anchor count x 16 values.</param>

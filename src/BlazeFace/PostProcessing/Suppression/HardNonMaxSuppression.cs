@@ -12,13 +12,10 @@ namespace BlazeFace.PostProcessing;
 /// </remarks>
 public sealed class HardNonMaxSuppression : INonMaxSuppression, IScoreOrderedRule
 {
-    /// <summary>The overlap above which a candidate is suppressed, as in MediaPipe's face detection graphs.</summary>
-    public const float DefaultIouThreshold = 0.3f;
-
     /// <summary>Creates the suppression.</summary>
     /// <param name="iouThreshold">Intersection over union above which (strictly) a candidate is dropped; in [0, 1].</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iouThreshold"/> is outside [0, 1] or NaN.</exception>
-    public HardNonMaxSuppression(float iouThreshold = DefaultIouThreshold)
+    public HardNonMaxSuppression(float iouThreshold)
     {
         IouThreshold = ScoreOrderedSuppression.CheckThreshold(iouThreshold);
     }
@@ -29,15 +26,15 @@ public sealed class HardNonMaxSuppression : INonMaxSuppression, IScoreOrderedRul
     /// <inheritdoc/>
     /// <remarks>The candidates are left in place. Stops as soon as <paramref name="destination"/> is full.</remarks>
     /// <exception cref="ArgumentException"><paramref name="destination"/> overlaps <paramref name="candidates"/>.</exception>
-    public int Suppress(Span<FaceDetection> candidates, Span<FaceDetection> destination) =>
+    public int Suppress(Span<FaceCandidate> candidates, Span<FaceCandidate> destination) =>
         ScoreOrderedSuppression.Run(this, candidates, destination);
 
-    int IScoreOrderedRule.Suppress(ReadOnlySpan<FaceDetection> candidates, Span<ulong> order, Span<FaceDetection> destination)
+    int IScoreOrderedRule.Suppress(ReadOnlySpan<FaceCandidate> candidates, Span<ulong> order, Span<FaceCandidate> destination)
     {
         int written = 0;
         foreach (ulong key in order)
         {
-            FaceDetection candidate = candidates[ScoreOrder.CandidateIndex(key)];
+            FaceCandidate candidate = candidates[ScoreOrder.CandidateIndex(key)];
 
             // Testing against kept detections only is the same greedy rule as "keep the best, drop everything
             // overlapping it, repeat": a candidate dropped earlier never suppresses anything.
@@ -54,9 +51,9 @@ public sealed class HardNonMaxSuppression : INonMaxSuppression, IScoreOrderedRul
         return written;
     }
 
-    private bool OverlapsAny(FaceBox box, ReadOnlySpan<FaceDetection> kept)
+    private bool OverlapsAny(FaceBox box, ReadOnlySpan<FaceCandidate> kept)
     {
-        foreach (FaceDetection detection in kept)
+        foreach (FaceCandidate detection in kept)
         {
             if (detection.BoundingBox.IntersectionOverUnion(box) > IouThreshold)
             {

@@ -8,5 +8,5 @@ public interface INonMaxSuppression
     /// <param name="candidates">The decoded candidates, in any order; an implementation may reorder them in place.</param>
     /// <param name="destination">Receives at most <c>destination.Length</c> detections.</param>
     /// <returns>The number of detections written.</returns>
-    int Suppress(Span<FaceDetection> candidates, Span<FaceDetection> destination);
+    int Suppress(Span<FaceCandidate> candidates, Span<FaceCandidate> destination);
 }

@@ -4,5 +4,5 @@ namespace BlazeFace.PostProcessing;
 internal interface IScoreOrderedRule
 {
     /// <summary>Writes the survivors to <paramref name="destination"/>; <paramref name="order"/> may be reused as scratch.</summary>
-    int Suppress(ReadOnlySpan<FaceDetection> candidates, Span<ulong> order, Span<FaceDetection> destination);
+    int Suppress(ReadOnlySpan<FaceCandidate> candidates, Span<ulong> order, Span<FaceCandidate> destination);
 }

@@ -18,7 +18,7 @@ internal static class ScoreOrder
     /// <summary>Writes one key per candidate into <paramref name="keys"/> and sorts them best first.</summary>
     /// <param name="candidates">The candidates, fewer than 2³¹.</param>
     /// <param name="keys">Exactly <c>candidates.Length</c> slots.</param>
-    internal static void Sort(ReadOnlySpan<FaceDetection> candidates, Span<ulong> keys)
+    internal static void Sort(ReadOnlySpan<FaceCandidate> candidates, Span<ulong> keys)
     {
         for (int i = 0; i < candidates.Length; i++)
         {

@@ -14,7 +14,7 @@ internal static class ScoreOrderedSuppression
         : throw new ArgumentOutOfRangeException(nameof(iouThreshold), iouThreshold, "The IoU threshold must lie in [0, 1].");
 
     /// <summary>Sorts the candidates' keys best first and lets <paramref name="rule"/> suppress in that order.</summary>
-    public static int Run<TRule>(TRule rule, ReadOnlySpan<FaceDetection> candidates, Span<FaceDetection> destination)
+    public static int Run<TRule>(TRule rule, ReadOnlySpan<FaceCandidate> candidates, Span<FaceCandidate> destination)
         where TRule : IScoreOrderedRule
     {
         if (candidates.Overlaps(destination))

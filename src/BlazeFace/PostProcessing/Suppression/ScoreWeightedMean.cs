@@ -29,7 +29,7 @@ internal ref struct ScoreWeightedMean
     }
 
     /// <summary>Adds one member, weighted by its score.</summary>
-    internal void Add(in FaceDetection member)
+    internal void Add(in FaceCandidate member)
     {
         float weight = member.Score;
         FaceBox box = member.BoundingBox;
@@ -48,7 +48,7 @@ internal ref struct ScoreWeightedMean
 
     /// <summary>The blended detection: <paramref name="best"/>'s score with the weighted box and keypoints.</summary>
     /// <param name="best">The cluster's best member, whose score the result keeps.</param>
-    internal readonly FaceDetection ToDetection(in FaceDetection best)
+    internal readonly FaceCandidate ToCandidate(in FaceCandidate best)
     {
         // MediaPipe would divide by zero here (all-zero scores); keeping the best member as it is avoids NaNs.
         if (!(_totalScore > 0f))
@@ -64,6 +64,6 @@ internal ref struct ScoreWeightedMean
             _keypointSums[i] /= _totalScore;
         }
 
-        return new FaceDetection(best.Score, box, new FaceKeypoints(_keypointSums));
+        return new FaceCandidate(best.Score, box, new FaceKeypoints(_keypointSums));
     }
 }

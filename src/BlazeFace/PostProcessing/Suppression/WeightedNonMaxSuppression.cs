@@ -24,13 +24,10 @@ namespace BlazeFace.PostProcessing;
 /// </remarks>
 public sealed class WeightedNonMaxSuppression : INonMaxSuppression, IScoreOrderedRule
 {
-    /// <summary>The overlap above which a candidate joins a cluster, as in MediaPipe's face detection graphs.</summary>
-    public const float DefaultIouThreshold = 0.3f;
-
     /// <summary>Creates the suppression.</summary>
     /// <param name="iouThreshold">Intersection over union with the cluster's best candidate above which (strictly) a candidate joins it; in [0, 1].</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iouThreshold"/> is outside [0, 1] or NaN.</exception>
-    public WeightedNonMaxSuppression(float iouThreshold = DefaultIouThreshold)
+    public WeightedNonMaxSuppression(float iouThreshold)
     {
         IouThreshold = ScoreOrderedSuppression.CheckThreshold(iouThreshold);
     }
@@ -41,10 +38,10 @@ public sealed class WeightedNonMaxSuppression : INonMaxSuppression, IScoreOrdere
     /// <inheritdoc/>
     /// <remarks>The candidates are left in place.</remarks>
     /// <exception cref="ArgumentException"><paramref name="destination"/> overlaps <paramref name="candidates"/>.</exception>
-    public int Suppress(Span<FaceDetection> candidates, Span<FaceDetection> destination) =>
+    public int Suppress(Span<FaceCandidate> candidates, Span<FaceCandidate> destination) =>
         ScoreOrderedSuppression.Run(this, candidates, destination);
 
-    int IScoreOrderedRule.Suppress(ReadOnlySpan<FaceDetection> candidates, Span<ulong> order, Span<FaceDetection> destination)
+    int IScoreOrderedRule.Suppress(ReadOnlySpan<FaceCandidate> candidates, Span<ulong> order, Span<FaceCandidate> destination)
     {
         Span<float> keypointSums = stackalloc float[2 * FaceKeypoints.Count];
         Span<float> memberKeypoints = stackalloc float[2 * FaceKeypoints.Count];
@@ -65,16 +62,16 @@ public sealed class WeightedNonMaxSuppression : INonMaxSuppression, IScoreOrdere
     /// </summary>
     /// <returns>How many candidates remain.</returns>
     private int TakeBestCluster(
-        ReadOnlySpan<FaceDetection> candidates, Span<ulong> remaining, Span<float> keypointSums, Span<float> memberKeypoints, out FaceDetection merged)
+        ReadOnlySpan<FaceCandidate> candidates, Span<ulong> remaining, Span<float> keypointSums, Span<float> memberKeypoints, out FaceCandidate merged)
     {
-        FaceDetection best = candidates[ScoreOrder.CandidateIndex(remaining[0])];
+        FaceCandidate best = candidates[ScoreOrder.CandidateIndex(remaining[0])];
         var mean = new ScoreWeightedMean(keypointSums, memberKeypoints);
         mean.Add(best);
 
         int kept = 0;
         for (int i = 1; i < remaining.Length; i++)
         {
-            FaceDetection candidate = candidates[ScoreOrder.CandidateIndex(remaining[i])];
+            FaceCandidate candidate = candidates[ScoreOrder.CandidateIndex(remaining[i])];
 
             // Membership is overlap with the best candidate itself, not with any member: clusters do not chain.
             if (best.BoundingBox.IntersectionOverUnion(candidate.BoundingBox) > IouThreshold)
@@ -87,7 +84,7 @@ public sealed class WeightedNonMaxSuppression : INonMaxSuppression, IScoreOrdere
             }
         }
 
-        merged = mean.ToDetection(best);
+        merged = mean.ToCandidate(best);
         return kept;
     }
 }

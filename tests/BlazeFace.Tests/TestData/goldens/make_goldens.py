@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Regenerates the BlazeFace golden files (dev tool; CI does not run it).
 
-For each model (short range 128x128, full range 192x192) and each photo in assets/images/
-(plus one synthetic input per model) it writes, under goldens/{short,full}/:
+For each model (short range 128x128, full range 192x192, back camera 256x256) and each photo in
+assets/images/ (plus one synthetic input per model) it writes, under goldens/{short,full,back}/:
 
   {name}.input.f32               model input, float32 LE, NHWC 1xSxSx3 (exact pre-processing below)
   {name}.regressors.f32          real TFLite interpreter output (N x 16 floats)
@@ -64,6 +64,20 @@ MODELS = {
         "min_score": 0.6,
         "anchors": dict(num_layers=1, strides=[4], aspect_ratios=[1.0],
                         interpolated_scale_aspect_ratio=0.0),
+    },
+    # MediaPipe's 2020 back-camera model. Settings from graphs/face_detection/
+    # face_detection_back_desktop_live.pbtxt (same in face_detection_back_mobile_gpu.pbtxt before the
+    # 2021 switch to the full-range model). interpolated_scale_aspect_ratio is not set there, so the
+    # proto default 1.0 applies; min_scale differs from the others but fixed_anchor_size ignores it.
+    "back": {
+        "file": "assets/models/face_detection_back.tflite",
+        "size": 256,
+        "regressors": "regressors",
+        "classificators": "classificators",
+        "num_boxes": 896,
+        "min_score": 0.65,
+        "anchors": dict(num_layers=4, strides=[16, 32, 32, 32], aspect_ratios=[1.0],
+                        interpolated_scale_aspect_ratio=1.0, min_scale=0.15625),
     },
 }
 NUM_COORDS = 16

@@ -1,0 +1,44 @@
+namespace BlazeFace.Imaging;
+
+/// <summary>How <see cref="DetectionPainter"/> draws detections.</summary>
+public sealed class DetectionPainterOptions
+{
+    private readonly int _thickness = 2;
+    private readonly int _keypointRadius = 2;
+
+    /// <summary>The options used when none are given.</summary>
+    internal static DetectionPainterOptions Default { get; } = new();
+
+    /// <summary>Colour of the box outlines. Default: green (0, 255, 0).</summary>
+    public Rgb BoxColor { get; init; } = new(0, 255, 0);
+
+    /// <summary>Colour of the keypoint markers. Default: red (255, 0, 0).</summary>
+    public Rgb KeypointColor { get; init; } = new(255, 0, 0);
+
+    /// <summary>Width of the box outline in pixels, drawn inside the box's edges. Default: 2.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int Thickness
+    {
+        get => _thickness;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(Thickness));
+            _thickness = value;
+        }
+    }
+
+    /// <summary>Radius in pixels of the filled disc marking each keypoint; 0 marks a single pixel. Default: 2.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int KeypointRadius
+    {
+        get => _keypointRadius;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(KeypointRadius));
+            _keypointRadius = value;
+        }
+    }
+
+    /// <summary>Whether to mark the six keypoints as well as the box. Default: <see langword="true"/>.</summary>
+    public bool DrawKeypoints { get; init; } = true;
+}
