@@ -29,7 +29,8 @@ public sealed class BlazeFaceNetworkSession : IDisposable
     public BlazeFaceModel Model => _compiled.Model;
 
     /// <summary>Number of anchors: rows of <see cref="Regressors"/> and values of <see cref="ScoreLogits"/> (896 or 2304).</summary>
-    public int AnchorCount => _compiled.Network.AnchorCount;
+    /// <exception cref="ObjectDisposedException">The session has been disposed.</exception>
+    public int AnchorCount => Activations.Plan.Network.AnchorCount;
 
     /// <summary>Where to write the input tensor before <see cref="Run"/>: NHWC, size x size x 3, RGB in [-1, 1].</summary>
     /// <exception cref="ObjectDisposedException">The session has been disposed.</exception>

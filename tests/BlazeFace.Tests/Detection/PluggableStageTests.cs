@@ -44,7 +44,7 @@ public class PluggableStageTests
 
         public int LastCandidateCount { get; private set; }
 
-        public int Suppress(Span<FaceDetection> candidates, Span<FaceDetection> destination)
+        public int Suppress(Span<FaceCandidate> candidates, Span<FaceCandidate> destination)
         {
             Calls++;
             LastCandidateCount = Math.Min(candidates.Length, destination.Length);
@@ -55,9 +55,9 @@ public class PluggableStageTests
 
     private sealed class FixedDecoder : IAnchorDecoder
     {
-        public int Decode(RawDetections raw, float minScore, Span<FaceDetection> destination)
+        public int Decode(RawDetections raw, float minScore, Span<FaceCandidate> destination)
         {
-            destination[0] = new FaceDetection(0.9f, new FaceBox(0.25f, 0.25f, 0.5f, 0.5f), new FaceKeypoints(new float[12]));
+            destination[0] = new FaceCandidate(0.9f, new FaceBox(0.25f, 0.25f, 0.5f, 0.5f), new FaceKeypoints(new float[12]));
             return 1;
         }
     }

@@ -1,5 +1,4 @@
 using BlazeFace.Imaging;
-using BlazeFace.Imaging;
 
 namespace BlazeFace.Tests.Drawing;
 

@@ -41,7 +41,7 @@ internal static class DetectionBits
         return true;
     }
 
-    private const int FloatCount = 5 + (2 * FaceKeypoints.Count);
+    private static readonly int FloatCount = 5 + (2 * FaceKeypoints.Count);
 
     private static void Flatten(FaceDetection detection, Span<float> values)
     {

@@ -1,3 +1,4 @@
+using BlazeFace.Network;
 using BlazeFace.Imaging;
 
 namespace BlazeFace.Tests.Hardening;

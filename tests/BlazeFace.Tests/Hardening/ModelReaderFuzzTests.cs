@@ -1,3 +1,4 @@
+using BlazeFace.Network;
 using BlazeFace.Imaging;
 using BlazeFace.Tests.Hardening.ModelFuzzing;
 using BlazeFace.Tests.Support;

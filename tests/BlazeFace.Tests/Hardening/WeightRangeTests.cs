@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using BlazeFace.Kernels;
+using BlazeFace.Models;
 using BlazeFace.Models.Tflite;
 using BlazeFace.Network;
 using BlazeFace.Tests.Support;
@@ -21,7 +22,7 @@ public class WeightRangeTests
     {
         TfliteModel model = WithFloat32Weight(ModelSurgery.ShortRange(), "conv2d/Kernel", 0, weight);
 
-        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(ShortRangeArchitecture.Build(KernelSet.Scalar), model));
+        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(ModelSpec.ShortRange.BuildNetwork(KernelSet.Scalar), model));
 
         Assert.That(error!.Message, Does.Contain("'conv2d/Kernel'").And.Contain("out of range"));
     }
@@ -32,7 +33,7 @@ public class WeightRangeTests
     {
         TfliteModel model = WithFloat32Weight(ModelSurgery.ShortRange(), "regressor_16/Bias", 3, weight);
 
-        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(ShortRangeArchitecture.Build(KernelSet.Scalar), model));
+        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(ModelSpec.ShortRange.BuildNetwork(KernelSet.Scalar), model));
 
         Assert.That(error!.Message, Does.Contain("'regressor_16/Bias'").And.Contain("must be finite"));
     }
@@ -44,22 +45,23 @@ public class WeightRangeTests
     public void A_weight_at_the_bound_loads_and_the_network_still_runs_to_finite_outputs(string tensor)
     {
         TfliteModel model = WithFloat32Weight(ModelSurgery.ShortRange(), tensor, 0, -WeightAssigner.MaxAbsWeight);
-        BlazeFaceNetwork network = NetworkFactory.Create(model, KernelSet.Default);
-        for (int i = 0; i < network.InputTensor.Length; i++)
+        BlazeFaceNetwork network = NetworkCompiler.Compile(model, ModelSpec.ShortRange, KernelSet.Default);
+        NetworkActivations activations = network.CreateActivations();
+        for (int i = 0; i < activations.Input.Length; i++)
         {
-            network.InputTensor[i] = ((i % 255) / 127.5f) - 1f;
+            activations.Input[i] = ((i % 255) / 127.5f) - 1f;
         }
 
-        network.Run();
+        network.Run(activations);
 
-        Assert.That(network.Regressors.Output.Span.ToArray(), Is.All.Matches<float>(float.IsFinite));
-        Assert.That(network.Classificators.Output.Span.ToArray(), Is.All.Matches<float>(float.IsFinite));
+        Assert.That(activations.Regressors.ToArray(), Is.All.Matches<float>(float.IsFinite));
+        Assert.That(activations.Classificators.ToArray(), Is.All.Matches<float>(float.IsFinite));
     }
 
     [Test]
     public void The_bundled_models_weights_lie_four_orders_of_magnitude_inside_the_bound()
     {
-        foreach (TfliteModel model in new[] { ModelSurgery.ShortRange(), ModelSurgery.FullRange() })
+        foreach (TfliteModel model in new[] { ModelSurgery.ShortRange(), ModelSurgery.FullRange(), ModelSurgery.BackCamera() })
         {
             float largest = model.Tensors
                 .Where(t => t.HasData && t.Type is TensorType.Float16 or TensorType.Float32)

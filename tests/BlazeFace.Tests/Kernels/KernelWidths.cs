@@ -1,4 +1,5 @@
 using BlazeFace.Kernels;
+using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Tests.Kernels;
 
@@ -26,5 +27,6 @@ internal static class KernelWidths
         where same || (size[0] >= window && size[1] >= window)
         select new TestCaseData(width, size, window, stride, same);
 
-    public static KernelSet Create(string width) => KernelSet.Create(Enum.Parse<VectorWidth>(width));
+    /// <summary>The kernel set of a width; one instance per width, so a model compiles for it once per test run.</summary>
+    public static KernelSet Create(string width) => KernelSets.ByName(width.ToLowerInvariant());
 }

@@ -1,3 +1,6 @@
+using BlazeFace.Kernels;
+using BlazeFace.Models;
+using BlazeFace.Models.Tflite;
 using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Tests.Network;
@@ -5,13 +8,32 @@ namespace BlazeFace.Tests.Network;
 /// <summary>Models load from the bundled resources, a path or a stream, and anything else is refused clearly.</summary>
 public class ModelLoadingTests
 {
-    [Test]
-    public void Bundled_models_are_recognised_by_their_input_size()
+    [TestCase(BlazeFaceModelKind.ShortRange, 128, 896)]
+    [TestCase(BlazeFaceModelKind.FullRange, 192, 2304)]
+    [TestCase(BlazeFaceModelKind.BackCamera, 256, 896)]
+    public void Bundled_models_are_recognised_by_their_input_size(BlazeFaceModelKind kind, int inputSize, int anchors)
     {
-        Assert.That(BlazeFaceModel.ShortRange.Kind, Is.EqualTo(BlazeFaceModelKind.ShortRange));
-        Assert.That(BlazeFaceModel.ShortRange.InputSize, Is.EqualTo(128));
-        Assert.That(BlazeFaceModel.FullRange.Kind, Is.EqualTo(BlazeFaceModelKind.FullRange));
-        Assert.That(BlazeFaceModel.FullRange.InputSize, Is.EqualTo(192));
+        BlazeFaceModel model = BlazeFaceModel.Bundled(kind);
+        Assert.That(model.Kind, Is.EqualTo(kind));
+        Assert.That(model.InputSize, Is.EqualTo(inputSize));
+        Assert.That(model.AnchorCount, Is.EqualTo(anchors));
+    }
+
+    [TestCase(BlazeFaceModelKind.ShortRange, 0.5f)]
+    [TestCase(BlazeFaceModelKind.FullRange, 0.6f)]
+    [TestCase(BlazeFaceModelKind.BackCamera, 0.65f)]
+    public void Each_bundled_model_carries_mediapipes_thresholds(BlazeFaceModelKind kind, float minScore)
+    {
+        BlazeFaceModel model = BlazeFaceModel.Bundled(kind);
+        Assert.That(model.DefaultMinScore, Is.EqualTo(minScore));
+        Assert.That(model.DefaultIouThreshold, Is.EqualTo(0.3f));
+    }
+
+    [Test]
+    public void An_undefined_model_kind_is_refused_naming_the_argument()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => BlazeFaceModel.Bundled((BlazeFaceModelKind)42));
+        Assert.That(error!.ParamName, Is.EqualTo("kind"));
     }
 
     [Test]
@@ -29,28 +51,51 @@ public class ModelLoadingTests
     }
 
     [Test]
-    public void The_2019_float32_edition_loads_unchanged()
+    public void The_back_camera_model_loads_from_a_file_path()
     {
-        string path = RepositoryPaths.Shared("models/face_detection_front_2019_float32.tflite");
-        if (!File.Exists(path))
-        {
-            Assert.Ignore($"{path} is not present on this machine.");
-        }
-
-        Assert.That(BlazeFaceModel.FromFile(path).Kind, Is.EqualTo(BlazeFaceModelKind.ShortRange));
+        BlazeFaceModel model = BlazeFaceModel.FromFile(RepositoryPaths.Asset("models/face_detection_back.tflite"));
+        Assert.That(model.Kind, Is.EqualTo(BlazeFaceModelKind.BackCamera));
     }
 
     [Test]
-    public void The_256_pixel_back_camera_model_is_refused_naming_its_input_shape()
+    public void A_model_whose_input_size_no_spec_has_is_refused_listing_the_known_shapes()
     {
-        string path = RepositoryPaths.Shared("models/face_detection_back.tflite");
-        if (!File.Exists(path))
-        {
-            Assert.Ignore($"{path} is not present on this machine.");
-        }
+        TfliteModel model = ModelSurgery.WithTensor(ModelSurgery.ShortRange(), "input", t => ModelSurgery.Reshaped(t, [1, 160, 160, 3]));
+        var error = Assert.Throws<InvalidDataException>(() => ModelSpec.Recognize(model));
+        Assert.That(error!.Message, Does.Contain("[1, 160, 160, 3]").And.Contain("[1, 128, 128, 3]").And.Contain("[1, 192, 192, 3]").And.Contain("[1, 256, 256, 3]"));
+    }
 
-        var error = Assert.Throws<InvalidDataException>(() => BlazeFaceModel.FromFile(path));
-        Assert.That(error!.Message, Does.Contain("[1, 256, 256, 3]"));
+    [Test]
+    public void A_directory_is_refused_as_an_argument_error_not_access_denied()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BlazeFaceModel.FromFile(RepositoryPaths.Asset("models")));
+        Assert.That(error!.ParamName, Is.EqualTo("path"));
+        Assert.That(error.Message, Does.Contain("directory"));
+    }
+
+    [Test]
+    public void Bytes_are_copied_so_changing_the_callers_array_afterwards_changes_nothing()
+    {
+        byte[] file = File.ReadAllBytes(RepositoryPaths.Asset("models/face_detection_front.tflite"));
+        BlazeFaceModel model = BlazeFaceModel.FromBytes(file);
+        float[] tensor = new float[128 * 128 * 3];
+        NetworkRun before = NetworkRun.Fused(model, KernelSet.Scalar, tensor);
+
+        Array.Clear(file);
+
+        Assert.That(NetworkRun.Fused(model, KernelSet.Scalar, tensor).Classificators, Is.EqualTo(before.Classificators));
+        Assert.That(NetworkRun.Fused(model, KernelSet.Default, tensor).Classificators, Is.EqualTo(NetworkRun.Fused(BlazeFaceModel.ShortRange, KernelSet.Default, tensor).Classificators));
+    }
+
+    [Test]
+    public void Loading_compiles_once_and_every_detector_of_the_model_shares_the_compiled_network()
+    {
+        BlazeFaceModel model = BlazeFaceModel.FromFile(RepositoryPaths.Asset("models/face_detection_front.tflite"));
+        using var first = new FaceDetector(new FaceDetectorOptions { Model = model });
+        using var second = new FaceDetector(new FaceDetectorOptions { Model = model, MinScore = 0.9f });
+
+        Assert.That(first.Pipeline.Compiled, Is.SameAs(second.Pipeline.Compiled));
+        Assert.That(first.Pipeline.Compiled, Is.SameAs(model.Compile(KernelSet.Default)));
     }
 
     [Test]

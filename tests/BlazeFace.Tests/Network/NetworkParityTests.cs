@@ -1,5 +1,4 @@
 using BlazeFace.Kernels;
-using BlazeFace.Network;
 using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Tests.Network;
@@ -7,16 +6,21 @@ namespace BlazeFace.Tests.Network;
 /// <summary>The rebuilt networks reproduce the real TFLite interpreter's outputs, element by element.</summary>
 public class NetworkParityTests
 {
-    private const float Tolerance = 1e-3f;
+    // Absolute 1e-3 plus one part in a million: the back-camera model's background logits reach -9,200, where
+    // consecutive float32 values are 1e-3 apart, so no two summation orders can promise 1e-3 absolute there. Every
+    // output below 100 in magnitude (all boxes, keypoints and every logit that a score can tell apart from 0) is held
+    // to 1e-3 absolute.
+    private const float AbsoluteTolerance = 1e-3f;
+    private const float RelativeTolerance = 1e-6f;
 
     private static IEnumerable<TestCaseData> Cases() =>
-        from model in new[] { "short", "full" }
-        from golden in GoldenCase.All(model)
+        from golden in GoldenCase.All()
         from kernels in KernelSets.All
         select new TestCaseData(golden.Model, golden.Name, kernels.Name).SetArgDisplayNames(golden.ToString(), kernels.Name);
 
     [TestCase("short")]
     [TestCase("full")]
+    [TestCase("back")]
     public void Each_model_has_goldens_from_at_least_three_photos_and_one_synthetic_input(string model)
     {
         GoldenCase[] goldens = [.. GoldenCase.All(model)];
@@ -28,42 +32,57 @@ public class NetworkParityTests
     public void Outputs_match_tflite_within_tolerance(string model, string name, string kernelSetName)
     {
         var golden = new GoldenCase(model, name);
-        BlazeFaceNetwork network = golden.BlazeFaceModel.CreateNetwork(KernelSets.ByName(kernelSetName));
-        golden.Input.CopyTo(network.InputTensor);
+        NetworkRun run = NetworkRun.Fused(golden.BlazeFaceModel, KernelSets.ByName(kernelSetName), golden.Input);
 
-        network.Run();
-
-        float regressorsDiff = MaxAbsDifference(golden.Regressors, network.Regressors.Output.Span);
-        float scoresDiff = MaxAbsDifference(golden.Classificators, network.Classificators.Output.Span);
-        TestContext.Out.WriteLine($"{golden} [{kernelSetName}]: max |diff| regressors {regressorsDiff:E2}, classificators {scoresDiff:E2}");
-        Assert.That(regressorsDiff, Is.LessThanOrEqualTo(Tolerance), "regressors");
-        Assert.That(scoresDiff, Is.LessThanOrEqualTo(Tolerance), "classificators");
+        TestContext.Out.WriteLine($"{golden} [{kernelSetName}]: max |diff| regressors {MaxAbsDifference(golden.Regressors, run.Regressors):E2}, " +
+            $"classificators {MaxAbsDifference(golden.Classificators, run.Classificators):E2} " +
+            $"(where |logit| < 100: {MaxAbsDifference(golden.Classificators, run.Classificators, below: 100):E2}; largest |logit| {golden.Classificators.Max(MathF.Abs):F0})");
+        for (int i = 0; i < golden.Classificators.Length; i++) { float d = MathF.Abs(golden.Classificators[i] - run.Classificators[i]); if (d > 1e-3f) TestContext.Out.WriteLine($"EXC {golden} {kernelSetName} cls[{i}] {golden.Classificators[i]} diff {d:E2}"); }
+        for (int i = 0; i < golden.Regressors.Length; i++) { float d = MathF.Abs(golden.Regressors[i] - run.Regressors[i]); if (d > 5e-4f) TestContext.Out.WriteLine($"EXC {golden} {kernelSetName} reg[{i}] {golden.Regressors[i]} diff {d:E2}"); }
+        AssertWithinTolerance(golden.Regressors, run.Regressors, "regressors");
+        AssertWithinTolerance(golden.Classificators, run.Classificators, "classificators");
     }
 
     [TestCase("short")]
     [TestCase("full")]
+    [TestCase("back")]
     public void Layer_by_layer_run_matches_tflite_within_tolerance(string model)
     {
         GoldenCase golden = GoldenCase.All(model).First(g => !g.IsSynthetic);
-        BlazeFaceNetwork network = golden.BlazeFaceModel.CreateNetwork(KernelSet.Scalar, shareActivations: false);
-        golden.Input.CopyTo(network.InputTensor);
+        NetworkRun run = NetworkRun.LayerByLayer(golden.BlazeFaceModel, KernelSet.Scalar, golden.Input);
 
-        network.RunLayerByLayer();
-
-        Assert.That(MaxAbsDifference(golden.Regressors, network.Regressors.Output.Span), Is.LessThanOrEqualTo(Tolerance));
-        Assert.That(MaxAbsDifference(golden.Classificators, network.Classificators.Output.Span), Is.LessThanOrEqualTo(Tolerance));
+        AssertWithinTolerance(golden.Regressors, run.Regressors, "regressors");
+        AssertWithinTolerance(golden.Classificators, run.Classificators, "classificators");
     }
 
-    internal static float MaxAbsDifference(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
+    internal static float MaxAbsDifference(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, float below = float.PositiveInfinity)
     {
         Assert.That(actual.Length, Is.EqualTo(expected.Length), "element count");
         float max = 0;
         for (int i = 0; i < expected.Length; i++)
         {
+            if (!(MathF.Abs(expected[i]) < below))
+            {
+                continue;
+            }
+
             float diff = MathF.Abs(expected[i] - actual[i]);
             max = float.IsNaN(diff) ? float.PositiveInfinity : MathF.Max(max, diff);
         }
 
         return max;
+    }
+
+    private static void AssertWithinTolerance(float[] expected, float[] actual, string what)
+    {
+        Assert.That(actual, Has.Length.EqualTo(expected.Length), $"{what}: element count");
+        for (int i = 0; i < expected.Length; i++)
+        {
+            float allowed = AbsoluteTolerance + (RelativeTolerance * MathF.Abs(expected[i]));
+            if (!(MathF.Abs(expected[i] - actual[i]) <= allowed))
+            {
+                Assert.Fail($"{what}[{i}]: TFLite {expected[i]}, here {actual[i]}; allowed difference {allowed:E2}.");
+            }
+        }
     }
 }

@@ -1,37 +1,31 @@
 using BlazeFace.Kernels;
 using BlazeFace.Network;
+using BlazeFace.Tests.Kernels;
+using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Tests.Network;
 
 /// <summary>The built networks have the file's output names and shapes, and their fused run equals the layer-by-layer run.</summary>
 public class NetworkStructureTests
 {
-    [Test]
-    public void Short_range_outputs_are_896_by_16_regressors_and_896_by_1_classificators()
+    [TestCase(BlazeFaceModelKind.ShortRange, 128, "regressors", "classificators", 896)]
+    [TestCase(BlazeFaceModelKind.FullRange, 192, "reshaped_regressor_face_4", "reshaped_classifier_face_4", 2304)]
+    [TestCase(BlazeFaceModelKind.BackCamera, 256, "regressors", "classificators", 896)]
+    public void Outputs_are_anchors_by_16_regressors_and_anchors_by_1_classificators(
+        BlazeFaceModelKind kind, int inputSize, string regressors, string classificators, int anchors)
     {
-        BlazeFaceNetwork network = BlazeFaceModel.ShortRange.CreateNetwork(KernelSet.Scalar);
-        Assert.That(network.Regressors.Name, Is.EqualTo("regressors"));
-        Assert.That(network.Regressors.OutputShape, Is.EqualTo(new TensorShape(1, 896, 16)));
-        Assert.That(network.Classificators.Name, Is.EqualTo("classificators"));
-        Assert.That(network.Classificators.OutputShape, Is.EqualTo(new TensorShape(1, 896, 1)));
-        Assert.That(network.InputShape, Is.EqualTo(new TensorShape(128, 128, 3)));
-    }
-
-    [Test]
-    public void Full_range_outputs_are_2304_by_16_regressors_and_2304_by_1_classificators()
-    {
-        BlazeFaceNetwork network = BlazeFaceModel.FullRange.CreateNetwork(KernelSet.Scalar);
-        Assert.That(network.Regressors.Name, Is.EqualTo("reshaped_regressor_face_4"));
-        Assert.That(network.Regressors.OutputShape, Is.EqualTo(new TensorShape(1, 2304, 16)));
-        Assert.That(network.Classificators.Name, Is.EqualTo("reshaped_classifier_face_4"));
-        Assert.That(network.Classificators.OutputShape, Is.EqualTo(new TensorShape(1, 2304, 1)));
-        Assert.That(network.InputShape, Is.EqualTo(new TensorShape(192, 192, 3)));
+        BlazeFaceNetwork network = Network(kind);
+        Assert.That(network.InputShape, Is.EqualTo(new TensorShape(inputSize, inputSize, 3)));
+        Assert.That(network.Regressors.Name, Is.EqualTo(regressors));
+        Assert.That(network.Regressors.OutputShape, Is.EqualTo(new TensorShape(1, anchors, 16)));
+        Assert.That(network.Classificators.Name, Is.EqualTo(classificators));
+        Assert.That(network.Classificators.OutputShape, Is.EqualTo(new TensorShape(1, anchors, 1)));
     }
 
     [Test]
     public void Short_range_network_is_built_from_sixteen_single_blaze_blocks()
     {
-        BlazeFaceNetwork network = BlazeFaceModel.ShortRange.CreateNetwork(KernelSet.Scalar);
+        BlazeFaceNetwork network = Network(BlazeFaceModelKind.ShortRange);
         Assert.That(network.Layers.OfType<DepthwiseConv2D>().Count(), Is.EqualTo(16));
         Assert.That(network.Layers.OfType<MaxPooling2D>().Count(), Is.EqualTo(3));
         Assert.That(network.Layers.OfType<UpSampling2D>().Count(), Is.Zero);
@@ -40,56 +34,79 @@ public class NetworkStructureTests
     [Test]
     public void Full_range_network_has_three_up_sampling_steps_in_its_feature_pyramid()
     {
-        BlazeFaceNetwork network = BlazeFaceModel.FullRange.CreateNetwork(KernelSet.Scalar);
+        BlazeFaceNetwork network = Network(BlazeFaceModelKind.FullRange);
         Assert.That(network.Layers.OfType<UpSampling2D>().Select(u => u.OutputShape.Height), Is.EqualTo(new[] { 12, 24, 48 }));
     }
 
-    [TestCase(BlazeFaceModelKind.ShortRange)]
-    [TestCase(BlazeFaceModelKind.FullRange)]
-    public void Fused_run_equals_layer_by_layer_run(BlazeFaceModelKind kind)
+    [Test]
+    public void Back_camera_network_is_thirty_one_single_blaze_blocks_and_a_separable_convolution()
     {
-        BlazeFaceModel model = kind == BlazeFaceModelKind.ShortRange ? BlazeFaceModel.ShortRange : BlazeFaceModel.FullRange;
-        BlazeFaceNetwork network = model.CreateNetwork(KernelSet.Scalar, shareActivations: false);
-        var random = new Random(7);
-        Span<float> input = network.InputTensor;
-        for (int i = 0; i < input.Length; i++)
-        {
-            input[i] = (random.NextSingle() * 2) - 1;
-        }
-
-        network.Run();
-        float[] fused = network.Regressors.Output.Span.ToArray();
-        network.RunLayerByLayer();
-        float[] layered = network.Regressors.Output.Span.ToArray();
-
-        Assert.That(NetworkParityTests.MaxAbsDifference(layered, fused), Is.LessThanOrEqualTo(1e-5f));
+        BlazeFaceNetwork network = Network(BlazeFaceModelKind.BackCamera);
+        Assert.That(network.Nodes.OfType<BlazeBlock>().Count(), Is.EqualTo(31));
+        Assert.That(network.Nodes.OfType<SeparableConvReluBlock>().Single().Output.OutputShape, Is.EqualTo(new TensorShape(8, 8, 96)));
+        Assert.That(network.Layers.OfType<MaxPooling2D>().Count(), Is.EqualTo(3));
     }
 
     [TestCase(BlazeFaceModelKind.ShortRange)]
     [TestCase(BlazeFaceModelKind.FullRange)]
+    [TestCase(BlazeFaceModelKind.BackCamera)]
+    public void Fused_run_equals_layer_by_layer_run(BlazeFaceModelKind kind)
+    {
+        BlazeFaceModel model = BlazeFaceModel.Bundled(kind);
+        float[] input = TestTensors.Random(model.InputSize * model.InputSize * 3, 7);
+
+        NetworkRun fused = NetworkRun.Fused(model, KernelSet.Scalar, input);
+        NetworkRun layered = NetworkRun.LayerByLayer(model, KernelSet.Scalar, input);
+
+        Assert.That(NetworkParityTests.MaxAbsDifference(layered.Regressors, fused.Regressors), Is.LessThanOrEqualTo(1e-5f));
+        Assert.That(NetworkParityTests.MaxAbsDifference(layered.Classificators, fused.Classificators), Is.LessThanOrEqualTo(1e-5f));
+    }
+
+    [TestCase(BlazeFaceModelKind.ShortRange)]
+    [TestCase(BlazeFaceModelKind.FullRange)]
+    [TestCase(BlazeFaceModelKind.BackCamera)]
     public void Shared_activation_storage_gives_exactly_the_outputs_of_private_storage(BlazeFaceModelKind kind)
     {
-        BlazeFaceModel model = kind == BlazeFaceModelKind.ShortRange ? BlazeFaceModel.ShortRange : BlazeFaceModel.FullRange;
-        BlazeFaceNetwork shared = model.CreateNetwork(KernelSet.Default, shareActivations: true);
-        BlazeFaceNetwork separate = model.CreateNetwork(KernelSet.Default, shareActivations: false);
-        var random = new Random(11);
-        for (int i = 0; i < shared.InputTensor.Length; i++)
-        {
-            shared.InputTensor[i] = separate.InputTensor[i] = (random.NextSingle() * 2) - 1;
-        }
+        BlazeFaceNetwork network = BlazeFaceModel.Bundled(kind).Compile(KernelSet.Default).Network;
+        NetworkActivations shared = network.CreateActivations();
+        NetworkActivations separate = network.CreateLayerByLayerActivations();
+        float[] input = TestTensors.Random(shared.Input.Length, 11);
+        input.CopyTo(shared.Input);
+        input.CopyTo(separate.Input);
 
-        shared.Run();
-        separate.Run();
+        network.Run(shared);
+        network.Run(separate);
 
-        Assert.That(shared.Regressors.Output.Span.ToArray(), Is.EqualTo(separate.Regressors.Output.Span.ToArray()));
-        Assert.That(shared.Classificators.Output.Span.ToArray(), Is.EqualTo(separate.Classificators.Output.Span.ToArray()));
+        Assert.That(shared.Regressors.ToArray(), Is.EqualTo(separate.Regressors.ToArray()));
+        Assert.That(shared.Classificators.ToArray(), Is.EqualTo(separate.Classificators.ToArray()));
+    }
+
+    [TestCase(BlazeFaceModelKind.ShortRange)]
+    [TestCase(BlazeFaceModelKind.FullRange)]
+    [TestCase(BlazeFaceModelKind.BackCamera)]
+    public void Shared_activation_storage_is_a_fraction_of_one_region_per_layer(BlazeFaceModelKind kind)
+    {
+        BlazeFaceNetwork network = BlazeFaceModel.Bundled(kind).Compile(KernelSet.Default).Network;
+        long shared = network.CreateActivations().Bytes;
+        long separate = network.CreateLayerByLayerActivations().Bytes;
+        TestContext.Out.WriteLine($"{kind}: fused arena {shared / 1024} KiB, one region per layer {separate / 1024} KiB");
+        Assert.That(shared, Is.LessThan(separate / 5));
     }
 
     [Test]
-    public void A_network_with_shared_activations_refuses_a_layer_by_layer_run()
+    public void A_working_set_with_shared_activations_refuses_a_layer_by_layer_run()
     {
-        BlazeFaceNetwork network = BlazeFaceModel.ShortRange.CreateNetwork(KernelSet.Scalar, shareActivations: true);
-        Assert.Throws<InvalidOperationException>(network.RunLayerByLayer);
+        BlazeFaceNetwork network = BlazeFaceModel.ShortRange.Compile(KernelSet.Scalar).Network;
+        NetworkActivations shared = network.CreateActivations();
+        Assert.Throws<InvalidOperationException>(() => network.RunLayerByLayer(shared));
+    }
+
+    [Test]
+    public void A_working_set_planned_for_another_network_is_refused()
+    {
+        BlazeFaceNetwork shortRange = BlazeFaceModel.ShortRange.Compile(KernelSet.Scalar).Network;
+        NetworkActivations fullRange = BlazeFaceModel.FullRange.Compile(KernelSet.Scalar).Network.CreateActivations();
+        Assert.Throws<ArgumentException>(() => shortRange.Run(fullRange));
     }
 
     [Test]
@@ -98,4 +115,6 @@ public class NetworkStructureTests
         var names = new LayerNamer();
         Assert.That(new[] { names.Next("conv2d"), names.Next("add"), names.Next("conv2d"), names.Next("conv2d") }, Is.EqualTo(new[] { "conv2d", "add", "conv2d_1", "conv2d_2" }));
     }
+
+    private static BlazeFaceNetwork Network(BlazeFaceModelKind kind) => BlazeFaceModel.Bundled(kind).Compile(KernelSet.Scalar).Network;
 }

@@ -12,7 +12,7 @@ public class BlazeFaceAnchorDecoderTests
     public void ZeroRegressorsDecodeToAZeroSizeBoxCentredOnTheAnchor()
     {
         var raw = new RawDetectionBuffers(new Anchor(0.25f, 0.75f, 1f, 1f));
-        var destination = new FaceDetection[1];
+        var destination = new FaceCandidate[1];
 
         int count = Decoder.Decode(raw.View(), 0.5f, destination);
 
@@ -42,7 +42,7 @@ public class BlazeFaceAnchorDecoderTests
             (r[14], r[15]) = (-12.8f, 0f);
         }
 
-        var destination = new FaceDetection[2];
+        var destination = new FaceCandidate[2];
         int count = Decoder.Decode(raw.View(128, 64), 0.5f, destination);
 
         Assert.Multiple(() =>
@@ -62,7 +62,7 @@ public class BlazeFaceAnchorDecoderTests
     {
         var raw = new RawDetectionBuffers(new Anchor(0.5f, 0.5f, 1f, 1f));
         raw.Logits[0] = 2f;
-        var destination = new FaceDetection[1];
+        var destination = new FaceCandidate[1];
 
         Decoder.Decode(raw.View(), 0.5f, destination);
 
@@ -74,7 +74,7 @@ public class BlazeFaceAnchorDecoderTests
     {
         // Logit 0 scores exactly 0.5.
         var raw = new RawDetectionBuffers(new Anchor(0.5f, 0.5f, 1f, 1f));
-        var destination = new FaceDetection[1];
+        var destination = new FaceCandidate[1];
 
         Assert.Multiple(() =>
         {
@@ -88,7 +88,7 @@ public class BlazeFaceAnchorDecoderTests
     {
         var raw = new RawDetectionBuffers(new Anchor(0.5f, 0.5f, 1f, 1f));
         raw.Logits[0] = 1e6f;
-        var destination = new FaceDetection[1];
+        var destination = new FaceCandidate[1];
 
         Decoder.Decode(raw.View(), 0.5f, destination);
 
@@ -104,7 +104,7 @@ public class BlazeFaceAnchorDecoderTests
     {
         var raw = new RawDetectionBuffers(new Anchor(0.5f, 0.5f, 1f, 1f));
         raw.Logits[0] = 50f;
-        var destination = new FaceDetection[1];
+        var destination = new FaceCandidate[1];
 
         new BlazeFaceAnchorDecoder(scoreClippingThreshold: 2f).Decode(raw.View(), 0.5f, destination);
 
@@ -130,7 +130,7 @@ public class BlazeFaceAnchorDecoderTests
 
         int expected = raw.Logits.Count(logit => 1f / (1f + MathF.Exp(-Math.Clamp(logit, -100f, 100f))) >= minScore);
 
-        int count = Decoder.Decode(raw.View(), minScore, new FaceDetection[Count]);
+        int count = Decoder.Decode(raw.View(), minScore, new FaceCandidate[Count]);
 
         Assert.That(count, Is.EqualTo(expected));
     }
@@ -147,7 +147,7 @@ public class BlazeFaceAnchorDecoderTests
             raw.Logits[i] = 3f;
         }
 
-        var destination = new FaceDetection[37];
+        var destination = new FaceCandidate[37];
         int count = Decoder.Decode(raw.View(), 0.5f, destination);
 
         Assert.That(destination.Take(count).Select(d => d.BoundingBox.X), Is.EqualTo(survivors.Select(i => i / 100f)));
@@ -160,7 +160,7 @@ public class BlazeFaceAnchorDecoderTests
         raw.RegressorsOf(0)[2] = -1f;
         raw.RegressorsOf(1)[3] = float.NaN;
 
-        int count = Decoder.Decode(raw.View(), 0.5f, new FaceDetection[2]);
+        int count = Decoder.Decode(raw.View(), 0.5f, new FaceCandidate[2]);
 
         Assert.That(count, Is.Zero);
     }
@@ -171,7 +171,7 @@ public class BlazeFaceAnchorDecoderTests
         var raw = new RawDetectionBuffers(new Anchor(0.5f, 0.5f, 1f, 1f), new Anchor(0.5f, 0.5f, 1f, 1f));
         raw.Logits[0] = -1e6f;
 
-        Assert.That(Decoder.Decode(raw.View(), 0f, new FaceDetection[2]), Is.EqualTo(2));
+        Assert.That(Decoder.Decode(raw.View(), 0f, new FaceCandidate[2]), Is.EqualTo(2));
     }
 
     [Test]
@@ -180,7 +180,7 @@ public class BlazeFaceAnchorDecoderTests
         var raw = new RawDetectionBuffers(new Anchor(0.5f, 0.5f, 1f, 1f));
         raw.Logits[0] = float.PositiveInfinity;
 
-        Assert.That(Decoder.Decode(raw.View(), 1.5f, new FaceDetection[1]), Is.Zero);
+        Assert.That(Decoder.Decode(raw.View(), 1.5f, new FaceCandidate[1]), Is.Zero);
     }
 
     [Test]
@@ -189,7 +189,7 @@ public class BlazeFaceAnchorDecoderTests
         var raw = new RawDetectionBuffers(new Anchor(0.5f, 0.5f, 1f, 1f), new Anchor(0.5f, 0.5f, 1f, 1f));
 
         Assert.That(
-            () => Decoder.Decode(raw.View(), 0.5f, new FaceDetection[1]),
+            () => Decoder.Decode(raw.View(), 0.5f, new FaceCandidate[1]),
             Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("destination"));
     }
 
@@ -198,7 +198,7 @@ public class BlazeFaceAnchorDecoderTests
     {
         var raw = new RawDetectionBuffers(new Anchor(0.5f, 0.5f, 1f, 1f));
 
-        Assert.That(() => Decoder.Decode(raw.View(), float.NaN, new FaceDetection[1]), Throws.ArgumentException);
+        Assert.That(() => Decoder.Decode(raw.View(), float.NaN, new FaceCandidate[1]), Throws.ArgumentException);
     }
 
     [TestCase(0f)]
@@ -211,13 +211,13 @@ public class BlazeFaceAnchorDecoderTests
     [Test]
     public void DecodingDoesNotAllocate()
     {
-        Anchor[] anchors = SsdAnchorGenerator.Generate(SsdAnchorOptions.ShortRange);
+        Anchor[] anchors = SsdAnchorGenerator.Generate(BlazeFaceModel.ShortRange.AnchorOptions);
         var raw = new RawDetectionBuffers(anchors);
         Array.Fill(raw.Logits, -10f);
         raw.Logits[100] = 4f;
         raw.Logits[101] = 3f;
         raw.Logits[600] = 2f;
-        var destination = new FaceDetection[anchors.Length];
+        var destination = new FaceCandidate[anchors.Length];
 
         long allocated = AllocationMeter.BytesOfWarmCall(() => Decoder.Decode(raw.View(), 0.5f, destination));
 

@@ -6,7 +6,7 @@ namespace BlazeFace.Tests.PostProcessing;
 internal static class Candidates
 {
     /// <summary>A detection with the given score and box, all six keypoints at (<paramref name="keypointX"/>, <paramref name="keypointY"/>).</summary>
-    public static FaceDetection Box(float score, float x, float y, float width, float height, float keypointX = 0f, float keypointY = 0f)
+    public static FaceCandidate Box(float score, float x, float y, float width, float height, float keypointX = 0f, float keypointY = 0f)
     {
         Span<float> xy = stackalloc float[2 * FaceKeypoints.Count];
         for (int k = 0; k < FaceKeypoints.Count; k++)
@@ -15,13 +15,13 @@ internal static class Candidates
             xy[(2 * k) + 1] = keypointY;
         }
 
-        return new FaceDetection(score, new FaceBox(x, y, width, height), new FaceKeypoints(xy));
+        return new FaceCandidate(score, new FaceBox(x, y, width, height), new FaceKeypoints(xy));
     }
 
     /// <summary><paramref name="count"/> unit boxes side by side (no overlaps), with scores falling along the row.</summary>
-    public static FaceDetection[] Row(int count)
+    public static FaceCandidate[] Row(int count)
     {
-        var row = new FaceDetection[count];
+        var row = new FaceCandidate[count];
         for (int i = 0; i < count; i++)
         {
             row[i] = Box(1f - (i / (2f * count)), 2f * i, 0f, 1f, 1f);

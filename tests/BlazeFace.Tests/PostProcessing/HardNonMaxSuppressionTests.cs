@@ -4,15 +4,15 @@ namespace BlazeFace.Tests.PostProcessing;
 
 public class HardNonMaxSuppressionTests
 {
-    private static readonly HardNonMaxSuppression Suppression = new();
+    private static readonly HardNonMaxSuppression Suppression = new(0.3f);
 
     [Test]
     public void KeepsTheHigherOfTwoOverlappingBoxesAndDropsTheOther()
     {
         // IoU = 0.81 / 1.19 = 0.68 > 0.3.
-        FaceDetection low = Candidates.Box(0.6f, 0.1f, 0.1f, 1f, 1f);
-        FaceDetection high = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
-        var destination = new FaceDetection[2];
+        FaceCandidate low = Candidates.Box(0.6f, 0.1f, 0.1f, 1f, 1f);
+        FaceCandidate high = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
+        var destination = new FaceCandidate[2];
 
         int count = Suppression.Suppress(new[] { low, high }, destination);
 
@@ -22,9 +22,9 @@ public class HardNonMaxSuppressionTests
     [Test]
     public void KeepsNonOverlappingBoxesBestFirst()
     {
-        FaceDetection left = Candidates.Box(0.7f, 0f, 0f, 1f, 1f);
-        FaceDetection right = Candidates.Box(0.9f, 2f, 0f, 1f, 1f);
-        var destination = new FaceDetection[2];
+        FaceCandidate left = Candidates.Box(0.7f, 0f, 0f, 1f, 1f);
+        FaceCandidate right = Candidates.Box(0.9f, 2f, 0f, 1f, 1f);
+        var destination = new FaceCandidate[2];
 
         int count = Suppression.Suppress(new[] { left, right }, destination);
 
@@ -35,10 +35,10 @@ public class HardNonMaxSuppressionTests
     public void OverlapExactlyAtTheThresholdIsNotSuppressed()
     {
         // Unit squares offset by 0.5: intersection 0.5, union 1.5, IoU = 1/3 exactly as the float FaceBox computes it.
-        FaceDetection first = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
-        FaceDetection second = Candidates.Box(0.8f, 0.5f, 0f, 1f, 1f);
+        FaceCandidate first = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
+        FaceCandidate second = Candidates.Box(0.8f, 0.5f, 0f, 1f, 1f);
         float iou = first.BoundingBox.IntersectionOverUnion(second.BoundingBox);
-        var destination = new FaceDetection[2];
+        var destination = new FaceCandidate[2];
 
         int count = new HardNonMaxSuppression(iou).Suppress(new[] { first, second }, destination);
 
@@ -48,10 +48,10 @@ public class HardNonMaxSuppressionTests
     [Test]
     public void OverlapJustAboveTheThresholdIsSuppressed()
     {
-        FaceDetection first = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
-        FaceDetection second = Candidates.Box(0.8f, 0.5f, 0f, 1f, 1f);
+        FaceCandidate first = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
+        FaceCandidate second = Candidates.Box(0.8f, 0.5f, 0f, 1f, 1f);
         float iou = first.BoundingBox.IntersectionOverUnion(second.BoundingBox);
-        var destination = new FaceDetection[2];
+        var destination = new FaceCandidate[2];
 
         int count = new HardNonMaxSuppression(MathF.BitDecrement(iou)).Suppress(new[] { first, second }, destination);
 
@@ -63,10 +63,10 @@ public class HardNonMaxSuppressionTests
     {
         // IoU(A, B) = IoU(B, C) = 0.6 / 1.4 = 0.43 but IoU(A, C) = 0.2 / 1.8 = 0.11: B falls to A, so nothing
         // that is kept overlaps C.
-        FaceDetection a = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
-        FaceDetection b = Candidates.Box(0.8f, 0.4f, 0f, 1f, 1f);
-        FaceDetection c = Candidates.Box(0.7f, 0.8f, 0f, 1f, 1f);
-        var destination = new FaceDetection[3];
+        FaceCandidate a = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
+        FaceCandidate b = Candidates.Box(0.8f, 0.4f, 0f, 1f, 1f);
+        FaceCandidate c = Candidates.Box(0.7f, 0.8f, 0f, 1f, 1f);
+        var destination = new FaceCandidate[3];
 
         int count = Suppression.Suppress(new[] { c, b, a }, destination);
 
@@ -76,8 +76,8 @@ public class HardNonMaxSuppressionTests
     [Test]
     public void StopsWhenTheDestinationIsFull()
     {
-        FaceDetection[] row = Candidates.Row(5);
-        var destination = new FaceDetection[2];
+        FaceCandidate[] row = Candidates.Row(5);
+        var destination = new FaceCandidate[2];
 
         int count = Suppression.Suppress(row, destination);
 
@@ -86,13 +86,13 @@ public class HardNonMaxSuppressionTests
 
     [Test]
     public void EmptyInputGivesNothing() =>
-        Assert.That(Suppression.Suppress([], new FaceDetection[4]), Is.Zero);
+        Assert.That(Suppression.Suppress([], new FaceCandidate[4]), Is.Zero);
 
     [Test]
     public void EqualScoresKeepInputOrder()
     {
-        FaceDetection[] apart = [Candidates.Box(0.8f, 4f, 0f, 1f, 1f), Candidates.Box(0.8f, 0f, 0f, 1f, 1f), Candidates.Box(0.8f, 2f, 0f, 1f, 1f)];
-        var destination = new FaceDetection[3];
+        FaceCandidate[] apart = [Candidates.Box(0.8f, 4f, 0f, 1f, 1f), Candidates.Box(0.8f, 0f, 0f, 1f, 1f), Candidates.Box(0.8f, 2f, 0f, 1f, 1f)];
+        var destination = new FaceCandidate[3];
 
         int count = Suppression.Suppress(apart, destination);
 
@@ -102,9 +102,9 @@ public class HardNonMaxSuppressionTests
     [Test]
     public void EqualScoresLetTheEarlierCandidateWin()
     {
-        FaceDetection first = Candidates.Box(0.8f, 0f, 0f, 1f, 1f, keypointX: 1f);
-        FaceDetection second = Candidates.Box(0.8f, 0f, 0f, 1f, 1f, keypointX: 2f);
-        var destination = new FaceDetection[2];
+        FaceCandidate first = Candidates.Box(0.8f, 0f, 0f, 1f, 1f, keypointX: 1f);
+        FaceCandidate second = Candidates.Box(0.8f, 0f, 0f, 1f, 1f, keypointX: 2f);
+        var destination = new FaceCandidate[2];
 
         int count = Suppression.Suppress(new[] { first, second }, destination);
 
@@ -114,10 +114,10 @@ public class HardNonMaxSuppressionTests
     [Test]
     public void CandidatesAreLeftInPlace()
     {
-        FaceDetection[] candidates = [Candidates.Box(0.1f, 0f, 0f, 1f, 1f), Candidates.Box(0.9f, 2f, 0f, 1f, 1f)];
-        FaceDetection[] before = [.. candidates];
+        FaceCandidate[] candidates = [Candidates.Box(0.1f, 0f, 0f, 1f, 1f), Candidates.Box(0.9f, 2f, 0f, 1f, 1f)];
+        FaceCandidate[] before = [.. candidates];
 
-        Suppression.Suppress(candidates, new FaceDetection[2]);
+        Suppression.Suppress(candidates, new FaceCandidate[2]);
 
         Assert.That(candidates, Is.EqualTo(before));
     }
@@ -125,7 +125,7 @@ public class HardNonMaxSuppressionTests
     [Test]
     public void DestinationOverlappingTheCandidatesThrows()
     {
-        var buffer = new FaceDetection[4];
+        var buffer = new FaceCandidate[4];
 
         Assert.That(() => Suppression.Suppress(buffer.AsSpan(0, 2), buffer.AsSpan(1, 2)), Throws.ArgumentException);
     }
@@ -140,9 +140,9 @@ public class HardNonMaxSuppressionTests
     public void ManyCandidatesAreSortedBestFirst()
     {
         // More candidates than fit the stack-allocated sort keys, given worst first.
-        FaceDetection[] row = Candidates.Row(ScoreOrder.StackKeyLimit + 100);
-        FaceDetection[] reversed = [.. row.Reverse()];
-        var destination = new FaceDetection[row.Length];
+        FaceCandidate[] row = Candidates.Row(ScoreOrder.StackKeyLimit + 100);
+        FaceCandidate[] reversed = [.. row.Reverse()];
+        var destination = new FaceCandidate[row.Length];
 
         int count = Suppression.Suppress(reversed, destination);
 
@@ -153,8 +153,8 @@ public class HardNonMaxSuppressionTests
     [TestCase(ScoreOrder.StackKeyLimit + 1, TestName = "{m}(pooled keys)")]
     public void SuppressionDoesNotAllocate(int candidateCount)
     {
-        FaceDetection[] candidates = Candidates.Row(candidateCount);
-        var destination = new FaceDetection[100];
+        FaceCandidate[] candidates = Candidates.Row(candidateCount);
+        var destination = new FaceCandidate[100];
 
         long allocated = AllocationMeter.BytesOfWarmCall(() => Suppression.Suppress(candidates, destination));
 

@@ -30,10 +30,6 @@ public class SsdAnchorOptionsTests
             Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo(property));
 
     [Test]
-    public void PresetsAreFreshInstances() =>
-        Assert.That(SsdAnchorOptions.ShortRange, Is.Not.SameAs(SsdAnchorOptions.ShortRange));
-
-    [Test]
     public void OffsetsAndInterpolatedRatioDefaultToMediaPipesValues()
     {
         SsdAnchorOptions options = MinimalOptions(strides: [8], aspectRatios: [1f]);

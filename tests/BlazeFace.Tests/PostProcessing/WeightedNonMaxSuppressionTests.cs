@@ -6,7 +6,7 @@ public class WeightedNonMaxSuppressionTests
 {
     private const float Tolerance = 1e-6f;
 
-    private static readonly WeightedNonMaxSuppression Suppression = new();
+    private static readonly WeightedNonMaxSuppression Suppression = new(0.3f);
 
     [Test]
     public void AveragesTwoOverlappingBoxesByScoreAndKeepsTheTopScore()
@@ -14,9 +14,9 @@ public class WeightedNonMaxSuppressionTests
         // A: score 0.9, corners (0, 0)-(1, 1). B: score 0.6, corners (0.1, 0.1)-(1.1, 1.1). IoU = 0.81 / 1.19 = 0.68.
         // Total weight 1.5: xmin = (0 * 0.9 + 0.1 * 0.6) / 1.5 = 0.04, xmax = (1 * 0.9 + 1.1 * 0.6) / 1.5 = 1.04,
         // so the box is (0.04, 0.04) with size 1 x 1, and the score stays 0.9.
-        FaceDetection a = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
-        FaceDetection b = Candidates.Box(0.6f, 0.1f, 0.1f, 1f, 1f);
-        var destination = new FaceDetection[2];
+        FaceCandidate a = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
+        FaceCandidate b = Candidates.Box(0.6f, 0.1f, 0.1f, 1f, 1f);
+        var destination = new FaceCandidate[2];
 
         int count = Suppression.Suppress(new[] { b, a }, destination);
 
@@ -35,9 +35,9 @@ public class WeightedNonMaxSuppressionTests
     public void AveragesKeypointsByScore()
     {
         // Weights 0.9 / 1.5 = 0.6 and 0.6 / 1.5 = 0.4: x = 0.6 * 0.5 + 0.4 * 1 = 0.7, y = 0.6 * 0.5 + 0.4 * 0 = 0.3.
-        FaceDetection a = Candidates.Box(0.9f, 0f, 0f, 1f, 1f, keypointX: 0.5f, keypointY: 0.5f);
-        FaceDetection b = Candidates.Box(0.6f, 0.1f, 0.1f, 1f, 1f, keypointX: 1f, keypointY: 0f);
-        var destination = new FaceDetection[1];
+        FaceCandidate a = Candidates.Box(0.9f, 0f, 0f, 1f, 1f, keypointX: 0.5f, keypointY: 0.5f);
+        FaceCandidate b = Candidates.Box(0.6f, 0.1f, 0.1f, 1f, 1f, keypointX: 1f, keypointY: 0f);
+        var destination = new FaceCandidate[1];
 
         Suppression.Suppress(new[] { a, b }, destination);
 
@@ -54,9 +54,9 @@ public class WeightedNonMaxSuppressionTests
     [Test]
     public void KeepsNonOverlappingBoxesBestFirst()
     {
-        FaceDetection left = Candidates.Box(0.7f, 0f, 0f, 1f, 1f);
-        FaceDetection right = Candidates.Box(0.9f, 2f, 0f, 1f, 1f);
-        var destination = new FaceDetection[2];
+        FaceCandidate left = Candidates.Box(0.7f, 0f, 0f, 1f, 1f);
+        FaceCandidate right = Candidates.Box(0.9f, 2f, 0f, 1f, 1f);
+        var destination = new FaceCandidate[2];
 
         int count = Suppression.Suppress(new[] { left, right }, destination);
 
@@ -66,8 +66,8 @@ public class WeightedNonMaxSuppressionTests
     [Test]
     public void ALoneCandidatePassesThrough()
     {
-        FaceDetection lone = Candidates.Box(0.8f, 0.1f, 0.2f, 0.3f, 0.4f, keypointX: 0.25f, keypointY: 0.35f);
-        var destination = new FaceDetection[1];
+        FaceCandidate lone = Candidates.Box(0.8f, 0.1f, 0.2f, 0.3f, 0.4f, keypointX: 0.25f, keypointY: 0.35f);
+        var destination = new FaceCandidate[1];
 
         Suppression.Suppress(new[] { lone }, destination);
 
@@ -83,10 +83,10 @@ public class WeightedNonMaxSuppressionTests
     [Test]
     public void OverlapExactlyAtTheThresholdDoesNotJoinTheCluster()
     {
-        FaceDetection first = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
-        FaceDetection second = Candidates.Box(0.8f, 0.5f, 0f, 1f, 1f);
+        FaceCandidate first = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
+        FaceCandidate second = Candidates.Box(0.8f, 0.5f, 0f, 1f, 1f);
         float iou = first.BoundingBox.IntersectionOverUnion(second.BoundingBox);
-        var destination = new FaceDetection[2];
+        var destination = new FaceCandidate[2];
 
         int count = new WeightedNonMaxSuppression(iou).Suppress(new[] { first, second }, destination);
 
@@ -102,10 +102,10 @@ public class WeightedNonMaxSuppressionTests
     {
         // IoU(A, B) = IoU(B, C) = 0.43 but IoU(A, C) = 0.11: A's cluster takes B; C, apart from A, stands alone
         // even though it overlaps B.
-        FaceDetection a = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
-        FaceDetection b = Candidates.Box(0.8f, 0.4f, 0f, 1f, 1f);
-        FaceDetection c = Candidates.Box(0.7f, 0.8f, 0f, 1f, 1f);
-        var destination = new FaceDetection[3];
+        FaceCandidate a = Candidates.Box(0.9f, 0f, 0f, 1f, 1f);
+        FaceCandidate b = Candidates.Box(0.8f, 0.4f, 0f, 1f, 1f);
+        FaceCandidate c = Candidates.Box(0.7f, 0.8f, 0f, 1f, 1f);
+        var destination = new FaceCandidate[3];
 
         int count = Suppression.Suppress(new[] { c, b, a }, destination);
 
@@ -120,8 +120,8 @@ public class WeightedNonMaxSuppressionTests
     public void ThresholdOfOneStillEmitsEveryCandidate()
     {
         // MediaPipe would leave the best candidate out of its own cluster (IoU 1 is not > 1) and stop after it.
-        FaceDetection[] duplicates = [Candidates.Box(0.9f, 0f, 0f, 1f, 1f), Candidates.Box(0.8f, 0f, 0f, 1f, 1f)];
-        var destination = new FaceDetection[2];
+        FaceCandidate[] duplicates = [Candidates.Box(0.9f, 0f, 0f, 1f, 1f), Candidates.Box(0.8f, 0f, 0f, 1f, 1f)];
+        var destination = new FaceCandidate[2];
 
         int count = new WeightedNonMaxSuppression(1f).Suppress(duplicates, destination);
 
@@ -131,8 +131,8 @@ public class WeightedNonMaxSuppressionTests
     [Test]
     public void StopsWhenTheDestinationIsFull()
     {
-        FaceDetection[] row = Candidates.Row(5);
-        var destination = new FaceDetection[2];
+        FaceCandidate[] row = Candidates.Row(5);
+        var destination = new FaceCandidate[2];
 
         int count = Suppression.Suppress(row, destination);
 
@@ -141,13 +141,13 @@ public class WeightedNonMaxSuppressionTests
 
     [Test]
     public void EmptyInputGivesNothing() =>
-        Assert.That(Suppression.Suppress([], new FaceDetection[4]), Is.Zero);
+        Assert.That(Suppression.Suppress([], new FaceCandidate[4]), Is.Zero);
 
     [Test]
     public void EqualScoresKeepInputOrder()
     {
-        FaceDetection[] apart = [Candidates.Box(0.8f, 4f, 0f, 1f, 1f), Candidates.Box(0.8f, 0f, 0f, 1f, 1f), Candidates.Box(0.8f, 2f, 0f, 1f, 1f)];
-        var destination = new FaceDetection[3];
+        FaceCandidate[] apart = [Candidates.Box(0.8f, 4f, 0f, 1f, 1f), Candidates.Box(0.8f, 0f, 0f, 1f, 1f), Candidates.Box(0.8f, 2f, 0f, 1f, 1f)];
+        var destination = new FaceCandidate[3];
 
         int count = Suppression.Suppress(apart, destination);
 
@@ -157,8 +157,8 @@ public class WeightedNonMaxSuppressionTests
     [Test]
     public void ZeroScoresDoNotProduceNaN()
     {
-        FaceDetection[] zeros = [Candidates.Box(0f, 0f, 0f, 1f, 1f), Candidates.Box(0f, 0.1f, 0f, 1f, 1f)];
-        var destination = new FaceDetection[2];
+        FaceCandidate[] zeros = [Candidates.Box(0f, 0f, 0f, 1f, 1f), Candidates.Box(0f, 0.1f, 0f, 1f, 1f)];
+        var destination = new FaceCandidate[2];
 
         int count = Suppression.Suppress(zeros, destination);
 
@@ -168,7 +168,7 @@ public class WeightedNonMaxSuppressionTests
     [Test]
     public void DestinationOverlappingTheCandidatesThrows()
     {
-        var buffer = new FaceDetection[4];
+        var buffer = new FaceCandidate[4];
 
         Assert.That(() => Suppression.Suppress(buffer.AsSpan(0, 2), buffer.AsSpan(1, 2)), Throws.ArgumentException);
     }
@@ -183,8 +183,8 @@ public class WeightedNonMaxSuppressionTests
     [TestCase(ScoreOrder.StackKeyLimit + 1, TestName = "{m}(pooled keys)")]
     public void SuppressionDoesNotAllocate(int candidateCount)
     {
-        FaceDetection[] candidates = Candidates.Row(candidateCount);
-        var destination = new FaceDetection[100];
+        FaceCandidate[] candidates = Candidates.Row(candidateCount);
+        var destination = new FaceCandidate[100];
 
         long allocated = AllocationMeter.BytesOfWarmCall(() => Suppression.Suppress(candidates, destination));
 

@@ -1,3 +1,4 @@
+using BlazeFace.PostProcessing;
 using BlazeFace.Preprocessing;
 
 namespace BlazeFace.Tests.Preprocessing;
@@ -169,7 +170,7 @@ public class InputTransformTests
     public void DetectionKeypointsAreMappedButNeverClipped()
     {
         var t = InputTransform.Create(640, 480, 128, 128, ResizeMode.Letterbox);
-        var normalized = new FaceDetection(0.9f, new FaceBox(0, 0, 1, 1), Keypoints(0.5f, 0.5f, 0f, 0f, 1f, 1f, 0.25f, 0.25f, 0.75f, 0.75f, 1.25f, -0.25f));
+        var normalized = new FaceCandidate(0.9f, new FaceBox(0, 0, 1, 1), Keypoints(0.5f, 0.5f, 0f, 0f, 1f, 1f, 0.25f, 0.25f, 0.75f, 0.75f, 1.25f, -0.25f));
 
         FaceDetection detection = t.ToImage(normalized, clipToImage: true);
 
@@ -183,7 +184,7 @@ public class InputTransformTests
     public void DetectionBoxIsClippedAndScoreKept()
     {
         var t = InputTransform.Create(640, 480, 128, 128, ResizeMode.Letterbox);
-        var normalized = new FaceDetection(0.75f, new FaceBox(0, 0, 1, 1), Keypoints(new float[12]));
+        var normalized = new FaceCandidate(0.75f, new FaceBox(0, 0, 1, 1), Keypoints(new float[12]));
 
         FaceDetection detection = t.ToImage(normalized, clipToImage: true);
 

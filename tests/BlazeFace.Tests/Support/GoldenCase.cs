@@ -8,9 +8,17 @@ internal sealed record GoldenCase(string Model, string Name)
 {
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "TestData", "goldens");
 
-    public BlazeFaceModelKind Kind => Model == "short" ? BlazeFaceModelKind.ShortRange : BlazeFaceModelKind.FullRange;
+    /// <summary>The golden folders' model names (as the CLI's --model names them), with the bundled model each holds.</summary>
+    public static IReadOnlyDictionary<string, BlazeFaceModelKind> Models { get; } = new Dictionary<string, BlazeFaceModelKind>
+    {
+        ["short"] = BlazeFaceModelKind.ShortRange,
+        ["full"] = BlazeFaceModelKind.FullRange,
+        ["back"] = BlazeFaceModelKind.BackCamera,
+    };
 
-    public BlazeFaceModel BlazeFaceModel => Kind == BlazeFaceModelKind.ShortRange ? BlazeFaceModel.ShortRange : BlazeFaceModel.FullRange;
+    public BlazeFaceModelKind Kind => Models[Model];
+
+    public BlazeFaceModel BlazeFaceModel => BlazeFaceModel.Bundled(Kind);
 
     public float[] Input => ReadFloats("input");
 
@@ -22,7 +30,9 @@ internal sealed record GoldenCase(string Model, string Name)
 
     public bool IsSynthetic => Name.StartsWith("synthetic", StringComparison.Ordinal);
 
-    /// <summary>Every golden of a model ("short" or "full"), found by its input file.</summary>
+    /// <summary>Every golden of a model ("short", "full" or "back"), found by its input file.</summary>
+    public static IEnumerable<GoldenCase> All() => Models.Keys.SelectMany(All);
+
     public static IEnumerable<GoldenCase> All(string model)
     {
         string folder = Path.Combine(Directory, model);

@@ -1,3 +1,4 @@
+using BlazeFace.Network;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
@@ -85,7 +86,7 @@ internal sealed class ModelFuzzRunner
 #pragma warning disable CA1031 // Any exception but a load's InvalidDataException is exactly what the fuzzer looks for.
         try
         {
-            BlazeFaceModel model = BlazeFaceModel.FromBytes(variant.Data);
+            BlazeFaceModel model = BlazeFaceModel.FromBytes(variant.Data.Span);
 
             // Only the load may refuse the file: once a model has loaded, any exception from running it is a failure.
             try
