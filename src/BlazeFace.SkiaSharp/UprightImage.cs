@@ -73,9 +73,9 @@ public static class UprightImage
 
         // The codec reads only the header here; the stream is the codec's from now on.
         using SKCodec codec = SKCodec.Create(new SKMemoryStream(data), out SKCodecResult opened)
-            ?? throw new InvalidDataException(opened == SKCodecResult.Unimplemented || opened == SKCodecResult.InvalidInput
-                ? $"Not an image format SkiaSharp decodes (JPEG, PNG, WebP, GIF, BMP, ICO, WBMP); the file starts with {LeadingBytes(data)}."
-                : $"The image header cannot be read ({opened}).");
+            ?? throw new InvalidDataException(SignatureName(data.AsSpan()) is { } format
+                ? $"The {format} header is damaged or describes an image the decoder cannot read ({opened})."
+                : $"Not an image format SkiaSharp decodes (JPEG, PNG, WebP, GIF, BMP, ICO, WBMP); the file starts with {LeadingBytes(data)}.");
 
         SKImageInfo stored = codec.Info;
         CheckSize(stored, options.MaxPixels);
@@ -161,6 +161,15 @@ public static class UprightImage
             throw;
         }
     }
+
+    /// <summary>The format a file's first bytes announce, for messages about files whose header Skia refused.</summary>
+    private static string? SignatureName(ReadOnlySpan<byte> file) =>
+        file.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "JPEG"
+        : file.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']) ? "PNG"
+        : file.StartsWith("GIF8"u8) ? "GIF"
+        : file.StartsWith("BM"u8) ? "BMP"
+        : file.Length >= 12 && file.StartsWith("RIFF"u8) && file[8..12].SequenceEqual("WEBP"u8) ? "WebP"
+        : null;
 
     private static string LeadingBytes(SKData data)
     {
