@@ -22,14 +22,14 @@ internal static class MatPixels
             throw new ObjectDisposedException(nameof(Mat), "The Mat has been disposed.");
         }
 
-        if (image.Dims != 2)
-        {
-            throw new ArgumentException($"The Mat has {image.Dims} dimensions; an image has 2 (rows and columns).", paramName);
-        }
-
-        if (image.Empty() || image.Rows <= 0 || image.Cols <= 0)
+        if (image.Empty())
         {
             throw new ArgumentException("The Mat is empty (no rows or columns); was the image read?", paramName);
+        }
+
+        if (image.Dims != 2 || image.Rows <= 0 || image.Cols <= 0)
+        {
+            throw new ArgumentException($"The Mat has {image.Dims} dimensions; an image has 2 (rows and columns).", paramName);
         }
 
         MatType type = image.Type();
