@@ -17,7 +17,9 @@ namespace BlazeFace.SkiaSharp;
 /// Unlike <see cref="SKBitmap.Decode(string)"/>, which ignores EXIF orientation, and
 /// <see cref="SKImage.FromEncodedData(SKData)"/>, which applies it but accepts any size, this checks the size
 /// announced in the header against <see cref="UprightImageOptions.MaxPixels"/> before allocating, and treats a
-/// truncated or corrupt file as an error instead of returning a partly grey picture.
+/// truncated or corrupt file as an error instead of returning a partly grey picture. A Huffman-coded JPEG or a PNG
+/// too small to hold the size its header announces (one bit per 8x8 block; deflate's 1032:1 at best) is refused
+/// before decoding as well.
 /// </para>
 /// </remarks>
 public static class UprightImage
@@ -79,6 +81,12 @@ public static class UprightImage
 
         SKImageInfo stored = codec.Info;
         CheckSize(stored, options.MaxPixels);
+        long minimum = EncodedSizeBound.MinimumBytes(codec.EncodedFormat, data.AsSpan());
+        if (data.Size < minimum)
+        {
+            throw new InvalidDataException(
+                $"The {codec.EncodedFormat} file is damaged: {data.Size} bytes cannot hold a {stored.Width}x{stored.Height} image (at least {minimum} are needed).");
+        }
         SKImageInfo info = new(
             stored.Width,
             stored.Height,

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using BlazeFace.Cli.Imaging;
 using BlazeFace.Imaging;
 using SkiaSharp;
@@ -18,6 +17,7 @@ internal sealed class BenchCommand : Command
         Add(Model);
         Add(Iterations);
         Add(Threads);
+        UnknownOptions.RejectIn(Image, this);
         SetAction(parseResult => Execute(parseResult, console));
     }
 
@@ -29,14 +29,14 @@ internal sealed class BenchCommand : Command
 
     public Option<string> Model { get; } = ModelOption.Create();
 
-    public Option<int> Iterations { get; } = Positive(new Option<int>("--iterations", "-n")
+    public Option<int> Iterations { get; } = OptionParsers.Positive(new Option<int>("--iterations", "-n")
     {
         Description = "Timed runs of each measurement (after a warm-up of a tenth of them, at least 20)",
         HelpName = "N",
         DefaultValueFactory = _ => 1000,
     });
 
-    public Option<int> Threads { get; } = Positive(new Option<int>("--threads", "-t")
+    public Option<int> Threads { get; } = OptionParsers.Positive(new Option<int>("--threads", "-t")
     {
         Description = "Threads for the throughput figure (DetectBatch over N x T images)",
         HelpName = "T",
@@ -68,17 +68,5 @@ internal sealed class BenchCommand : Command
         console.Output.Flush();
         run.WriteJson(console.OutputStream, modelArgument);
         return ExitCodes.Success;
-    }
-
-    private static Option<int> Positive(Option<int> option)
-    {
-        option.Validators.Add(static result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError($"{result.Option.Name} takes a positive whole number, not {result.GetValueOrDefault<int>()}.");
-            }
-        });
-        return option;
     }
 }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
 
 namespace BlazeFace.Cli.Commands;
 
@@ -21,6 +19,7 @@ internal sealed class DetectCommand : Command
         Add(Resize);
         Add(Json);
         Add(Out);
+        UnknownOptions.RejectIn(Inputs, this);
         SetAction(parseResult => new DetectRun(Read(parseResult), console).Execute());
     }
 
@@ -33,15 +32,11 @@ internal sealed class DetectCommand : Command
 
     public Option<string> Model { get; } = ModelOption.Create();
 
-    public Option<float?> MinScore { get; } = Validated(
-        new Option<float?>("--min-score")
-        {
-            Description = "Drop faces scoring below this, 0 to 1 (default: the model's, 0.5 short, 0.6 full, 0.65 back)",
-            HelpName = "S",
-        },
-        static result => result.GetValueOrDefault<float?>() is { } score && !(score is >= 0f and <= 1f)
-            ? string.Create(CultureInfo.InvariantCulture, $"--min-score must be between 0 and 1, not {score}.")
-            : null);
+    public Option<float?> MinScore { get; } = OptionParsers.Fraction(new Option<float?>("--min-score")
+    {
+        Description = "Drop faces scoring below this, 0 to 1 (default: the model's, 0.5 short, 0.6 full, 0.65 back)",
+        HelpName = "S",
+    });
 
     public Option<string> Nms { get; } = new Option<string>("--nms")
     {
@@ -74,16 +69,4 @@ internal sealed class DetectCommand : Command
         Resize: parseResult.GetValue(Resize) == "stretch" ? ResizeMode.Stretch : ResizeMode.Letterbox,
         Json: parseResult.GetValue(Json),
         Out: parseResult.GetValue(Out));
-
-    private static Option<T> Validated<T>(Option<T> option, Func<OptionResult, string?> problem)
-    {
-        option.Validators.Add(result =>
-        {
-            if (problem(result) is { } message)
-            {
-                result.AddError(message);
-            }
-        });
-        return option;
-    }
 }

@@ -137,7 +137,13 @@ internal static class ImageHeaders
                 found = true;
             }
 
-            offset = data + size + (size & 1);
+            long next = (long)data + size + (size & 1);
+            if (next > copy.Length)
+            {
+                break;
+            }
+
+            offset = (int)next;
         }
 
         return found ? copy : null;

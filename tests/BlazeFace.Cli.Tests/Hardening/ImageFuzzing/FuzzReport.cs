@@ -1,0 +1,34 @@
+namespace BlazeFace.Cli.Tests.Hardening.ImageFuzzing;
+
+/// <summary>What the variants of one seed did: how many were refused or read, the slowest, and every broken contract.</summary>
+internal sealed class FuzzReport(string seed)
+{
+    public string Seed { get; } = seed;
+
+    public int Runs { get; private set; }
+
+    public int Refused { get; private set; }
+
+    public int Read { get; private set; }
+
+    public TimeSpan Slowest { get; private set; }
+
+    public string SlowestVariant { get; private set; } = "";
+
+    public List<string> Problems { get; } = [];
+
+    public void Record(CliRun run, string variant)
+    {
+        Runs++;
+        Refused += run.ExitCode == 2 ? 1 : 0;
+        Read += run.ExitCode == 0 ? 1 : 0;
+        if (run.Duration > Slowest)
+        {
+            Slowest = run.Duration;
+            SlowestVariant = variant;
+        }
+    }
+
+    public override string ToString() =>
+        $"{Seed}: {Runs} variants, {Refused} refused (exit 2), {Read} read (exit 0), slowest {Slowest.TotalMilliseconds:0} ms ({SlowestVariant}), {Problems.Count} problems";
+}
