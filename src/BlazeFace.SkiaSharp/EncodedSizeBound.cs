@@ -32,15 +32,29 @@ internal static class EncodedSizeBound
         _ => 0,
     };
 
+    /// <summary>
+    /// Walks the markers as libjpeg does (a length below 2 skips just the length bytes; anything between segments is
+    /// skipped up to the next marker) to the first start-of-frame before the scan data.
+    /// </summary>
     private static long HuffmanJpegMinimum(ReadOnlySpan<byte> file)
     {
         int offset = 2;
-        while (offset + 4 <= file.Length && file[offset] == 0xFF)
+        while (true)
         {
-            byte marker = file[offset + 1];
-            if (marker == 0xFF)
+            while (offset + 1 < file.Length && !(file[offset] == 0xFF && file[offset + 1] is not 0x00 and not 0xFF))
             {
-                offset++; // fill byte before a marker
+                offset++;
+            }
+
+            if (offset + 4 > file.Length)
+            {
+                return 0;
+            }
+
+            byte marker = file[offset + 1];
+            if (marker is >= 0xD0 and <= 0xD8 or 0x01)
+            {
+                offset += 2; // markers without a segment: RSTn, SOI, TEM
                 continue;
             }
 
@@ -50,15 +64,13 @@ internal static class EncodedSizeBound
                 return HuffmanFrameMinimum(file.Slice(offset + 4, Math.Max(0, Math.Min(length - 2, file.Length - offset - 4))));
             }
 
-            if (marker is >= 0xC5 and <= 0xCF and not 0xC8 and not 0xCC || marker == 0xDA)
+            if (marker is >= 0xC5 and <= 0xCF and not 0xC8 and not 0xCC or 0xDA or 0xD9)
             {
-                return 0; // an arithmetic or hierarchical frame, or scan data before any frame
+                return 0; // an arithmetic or hierarchical frame, or scan data or the end before any frame
             }
 
-            offset += 2 + length;
+            offset += 2 + Math.Max(2, length);
         }
-
-        return 0;
     }
 
     /// <summary>One bit per 8x8 block of the least sampled component, from a start-of-frame segment's body.</summary>

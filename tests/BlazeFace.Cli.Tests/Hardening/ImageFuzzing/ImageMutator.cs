@@ -164,7 +164,11 @@ internal sealed class ImageMutator(byte[] original, Random random)
         }
         else if (_format == "webp")
         {
-            fields.Add(4);
+            if (file.Length >= 8)
+            {
+                fields.Add(4);
+            }
+
             for (int at = 12; at + 8 <= file.Length;)
             {
                 fields.Add(at + 4);
