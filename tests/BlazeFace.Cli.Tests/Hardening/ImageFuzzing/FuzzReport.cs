@@ -11,9 +11,13 @@ internal sealed class FuzzReport(string seed)
 
     public int Read { get; private set; }
 
+    /// <summary>The most processor time one run took.</summary>
     public TimeSpan Slowest { get; private set; }
 
     public string SlowestVariant { get; private set; } = "";
+
+    /// <summary>The longest wall-clock time one run took (stretched by whatever else the machine was running).</summary>
+    public TimeSpan LongestWall { get; private set; }
 
     public List<string> Problems { get; } = [];
 
@@ -22,13 +26,15 @@ internal sealed class FuzzReport(string seed)
         Runs++;
         Refused += run.ExitCode == 2 ? 1 : 0;
         Read += run.ExitCode == 0 ? 1 : 0;
-        if (run.Duration > Slowest)
+        if (run.ProcessorTime > Slowest)
         {
-            Slowest = run.Duration;
+            Slowest = run.ProcessorTime;
             SlowestVariant = variant;
         }
+
+        LongestWall = run.Duration > LongestWall ? run.Duration : LongestWall;
     }
 
     public override string ToString() =>
-        $"{Seed}: {Runs} variants, {Refused} refused (exit 2), {Read} read (exit 0), slowest {Slowest.TotalMilliseconds:0} ms ({SlowestVariant}), {Problems.Count} problems";
+        $"{Seed}: {Runs} variants, {Refused} refused (exit 2), {Read} read (exit 0), slowest {Slowest.TotalMilliseconds:0} ms of processor time ({SlowestVariant}), longest wall time {LongestWall.TotalMilliseconds:0} ms, {Problems.Count} problems";
 }
