@@ -63,8 +63,9 @@ public static class OpenCvDetectionDrawing
     public static void DrawDetections(this Mat image, IReadOnlyList<FaceDetection> faces, OpenCvDetectionStyle? style = null)
     {
         ArgumentNullException.ThrowIfNull(faces);
-        FaceDetection[] copy = [.. faces];
-        DrawDetections(image, copy.AsSpan(), style);
+        // Detect returns an array; anything else is copied once.
+        FaceDetection[] array = faces as FaceDetection[] ?? [.. faces];
+        DrawDetections(image, array.AsSpan(), style);
     }
 
     private static void DrawScore(Mat image, float score, int left, int top, OpenCvDetectionStyle style, Scalar background, Scalar text)

@@ -59,8 +59,9 @@ public static class SkiaDetectionDrawing
     public static void DrawDetections(this SKCanvas canvas, IReadOnlyList<FaceDetection> faces, SkiaDetectionStyle? style = null)
     {
         ArgumentNullException.ThrowIfNull(faces);
-        FaceDetection[] copy = [.. faces];
-        DrawDetections(canvas, copy.AsSpan(), style);
+        // Detect returns an array; anything else is copied once.
+        FaceDetection[] array = faces as FaceDetection[] ?? [.. faces];
+        DrawDetections(canvas, array.AsSpan(), style);
     }
 
     private static void DrawScore(SKCanvas canvas, float score, FaceBox box, SKFont font, SKPaint background, SKPaint text)
