@@ -1,5 +1,7 @@
+using System.Globalization;
+using System.IO.Compression;
 using System.Reflection;
-using BlazeFace.Cli.Imaging;
+using System.Text;
 using BlazeFace.Imaging;
 
 namespace BlazeFace.Benchmarks;
@@ -14,7 +16,7 @@ internal static class BenchmarkFrame
     public const int Width = 640;
     public const int Height = 480;
 
-    private const string ResourceName = "BlazeFace.Benchmarks.astronaut.png";
+    private const string ResourceName = "BlazeFace.Benchmarks.astronaut.ppm.gz";
 
     private static readonly Lazy<byte[]> s_pixels = new(Create);
 
@@ -26,21 +28,30 @@ internal static class BenchmarkFrame
 
     private static byte[] Create()
     {
-        RgbImage photo = ImageDecoder.Decode(ReadResource());
-        return Letterbox(photo, Width, Height);
+        (int width, int height, byte[] pixels) = ReadPhoto();
+        return Letterbox(new Photo(width, height, pixels), Width, Height);
     }
 
-    private static byte[] ReadResource()
+    /// <summary>
+    /// The library tests' raw fixture of the photo (a gzipped binary PPM: "P6\n&lt;w&gt; &lt;h&gt;\n255\n" and Rgb24 bytes), so
+    /// no image codec runs here and a codec change cannot move a benchmark.
+    /// </summary>
+    private static (int Width, int Height, byte[] Pixels) ReadPhoto()
     {
-        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
+        using Stream resource = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded image '{ResourceName}' is missing.");
+        using var gzip = new GZipStream(resource, CompressionMode.Decompress);
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        gzip.CopyTo(buffer);
+        byte[] data = buffer.ToArray();
+        string[] header = Encoding.ASCII.GetString(data, 0, Math.Min(data.Length, 32)).Split('\n', 4);
+        string[] size = header[1].Split(' ');
+        int offset = header[0].Length + header[1].Length + header[2].Length + 3;
+        return (int.Parse(size[0], CultureInfo.InvariantCulture), int.Parse(size[1], CultureInfo.InvariantCulture), data[offset..]);
     }
 
     /// <summary>Scales <paramref name="source"/> uniformly to fit the canvas (bilinear, pixel centres aligned) and centres it on black.</summary>
-    private static byte[] Letterbox(RgbImage source, int canvasWidth, int canvasHeight)
+    private static byte[] Letterbox(Photo source, int canvasWidth, int canvasHeight)
     {
         double scale = Math.Min((double)canvasWidth / source.Width, (double)canvasHeight / source.Height);
         int width = (int)Math.Round(source.Width * scale);
@@ -73,5 +84,7 @@ internal static class BenchmarkFrame
         return canvas;
     }
 
-    private static byte At(RgbImage image, int x, int y, int channel) => image.Pixels[(((y * image.Width) + x) * 3) + channel];
+    private static byte At(Photo image, int x, int y, int channel) => image.Pixels[(((y * image.Width) + x) * 3) + channel];
+
+    private sealed record Photo(int Width, int Height, byte[] Pixels);
 }

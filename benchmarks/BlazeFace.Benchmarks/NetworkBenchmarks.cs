@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BlazeFace.Kernels;
+using BlazeFace.Network;
 
 namespace BlazeFace.Benchmarks;
 
@@ -28,8 +29,8 @@ public class NetworkBenchmarks : IDisposable
     public void Setup()
     {
         BlazeFaceModel model = ModelCatalog.Get(Model);
-        _scalar = new BlazeFaceNetworkSession(model, KernelSet.Scalar);
-        _default = new BlazeFaceNetworkSession(model, KernelSet.Default);
+        _scalar = new BlazeFaceNetworkSession(model.Compile(KernelSet.Scalar));
+        _default = new BlazeFaceNetworkSession(model.Compile(KernelSet.Default));
         _scalar.SetInput(BenchmarkFrame.View(BenchmarkFrame.Pixels));
         _default.SetInput(BenchmarkFrame.View(BenchmarkFrame.Pixels));
     }

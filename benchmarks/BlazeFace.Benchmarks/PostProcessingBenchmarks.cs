@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BlazeFace.Network;
 using BlazeFace.PostProcessing;
 
 namespace BlazeFace.Benchmarks;
@@ -16,13 +17,13 @@ namespace BlazeFace.Benchmarks;
 public class PostProcessingBenchmarks
 {
     private readonly BlazeFaceAnchorDecoder _decoder = new();
-    private readonly WeightedNonMaxSuppression _weighted = new(WeightedNonMaxSuppression.DefaultIouThreshold);
-    private readonly HardNonMaxSuppression _hard = new(HardNonMaxSuppression.DefaultIouThreshold);
+    private WeightedNonMaxSuppression _weighted = new(0.3f);
+    private HardNonMaxSuppression _hard = new(0.3f);
     private float[] _regressors = [];
     private float[] _scoreLogits = [];
     private Anchor[] _anchors = [];
-    private FaceDetection[] _candidates = [];
-    private FaceDetection[] _results = [];
+    private FaceCandidate[] _candidates = [];
+    private FaceCandidate[] _results = [];
     private int _inputSize;
     private float _minScore;
 
@@ -43,12 +44,13 @@ public class PostProcessingBenchmarks
             _scoreLogits = session.ScoreLogits.ToArray();
         }
 
-        bool shortRange = Model == BlazeFaceModelKind.ShortRange;
-        _anchors = SsdAnchorGenerator.Generate(shortRange ? SsdAnchorOptions.ShortRange : SsdAnchorOptions.FullRange);
-        _minScore = shortRange ? FaceDetectorOptions.ShortRangeDefaultMinScore : FaceDetectorOptions.FullRangeDefaultMinScore;
+        _anchors = model.Anchors.ToArray();
+        _minScore = model.DefaultMinScore;
+        _weighted = new WeightedNonMaxSuppression(model.DefaultIouThreshold);
+        _hard = new HardNonMaxSuppression(model.DefaultIouThreshold);
         _inputSize = model.InputSize;
-        _candidates = new FaceDetection[_anchors.Length];
-        _results = new FaceDetection[new FaceDetectorOptions().MaxFaces];
+        _candidates = new FaceCandidate[_anchors.Length];
+        _results = new FaceCandidate[new FaceDetectorOptions().MaxFaces];
 
         int candidates = Decode();
         int weighted = DecodeAndWeightedSuppression();
