@@ -53,7 +53,7 @@ new RaceBarChart(typeface).Draw(
     panels,
     [
         $"Machine: {race.Machine}",
-        $".NET {race.Runtime}; BenchmarkDotNet medians (EngineRaceBenchmarks), one thread.",
+        $"{race.Runtime}; BenchmarkDotNet medians (EngineRaceBenchmarks), one thread.",
         "ONNX Runtime 1.31.1 on the exported graph: CPU provider, 1 intra-op and 1 inter-op thread, all graph optimisations, pre-bound outputs.",
         $"TFLite: {tflite.Engine}, median of `tflite-reference time`, same machine and session. The machine is shared: see the README for the spread of repeated runs.",
     ]);
