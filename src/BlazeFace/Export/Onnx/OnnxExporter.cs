@@ -25,14 +25,19 @@ namespace BlazeFace.Export.Onnx;
 internal static class OnnxExporter
 {
     /// <summary>The operator set the graph is written for.</summary>
-    public const long OpsetVersion = 17;
+    public static long OpsetVersion => 17;
 
     /// <summary>ONNX IR version 8 is the one released with opset 17 (ONNX 1.12).</summary>
-    public const long IrVersion = 8;
+    public static long IrVersion => 8;
 
-    public const string InputName = "input";
-    public const string RegressorsName = "regressors";
-    public const string ClassificatorsName = "classificators";
+    /// <summary>The graph input's name: TFLite's.</summary>
+    public static string InputName => "input";
+
+    /// <summary>The box and keypoint output's name: TFLite's for the short-range and back-camera models.</summary>
+    public static string RegressorsName => "regressors";
+
+    /// <summary>The score logit output's name: TFLite's for the short-range and back-camera models.</summary>
+    public static string ClassificatorsName => "classificators";
 
     public static OnnxModel Export(BlazeFaceNetwork network, TfliteModel file)
     {
