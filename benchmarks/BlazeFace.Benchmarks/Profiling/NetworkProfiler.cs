@@ -4,21 +4,26 @@ using BlazeFace.Network;
 namespace BlazeFace.Benchmarks.Profiling;
 
 /// <summary>
-/// Times each step of a fused run of a compiled network: every run goes through all steps in order (so caches hold
-/// what they hold in a real run) with a timestamp between steps; each step's time is its median over the runs.
+/// Times each step of a run of a compiled network: every run goes through all steps in order (so caches hold what
+/// they hold in a real run) with a timestamp between steps; each step's time is its median over the runs. The steps
+/// are those of the fused run (blocks as one step), or every layer on its own (unfused, every output in memory), which
+/// splits a block's time between its depthwise, 1x1, pooling, padding, add and ReLU layers.
 /// </summary>
 internal static class NetworkProfiler
 {
-    public static IReadOnlyList<NodeProfile> Profile(BlazeFaceNetwork network, ReadOnlySpan<float> input, TimeSpan warmUp, TimeSpan measure, out double medianRunSeconds)
+    public static IReadOnlyList<NodeProfile> Profile(BlazeFaceNetwork network, bool layerByLayer, ReadOnlySpan<float> input, TimeSpan warmUp, TimeSpan measure, out double medianRunSeconds)
     {
-        IReadOnlyList<NodeProfile> nodes = Describe(network);
-        NetworkActivations activations = network.CreateActivations();
+        IReadOnlyList<NodeProfile> nodes = layerByLayer ? DescribeLayers(network) : Describe(network);
+        NetworkActivations activations = layerByLayer ? network.CreateLayerByLayerActivations() : network.CreateActivations();
         input.CopyTo(activations.Input);
 
         long until = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < until)
         {
-            network.Run(activations);
+            foreach (NodeProfile node in nodes)
+            {
+                node.Node.Forward(activations);
+            }
         }
 
         var samples = new List<long[]>();
@@ -67,6 +72,10 @@ internal static class NetworkProfiler
 
         return nodes;
     }
+
+    /// <summary>Every layer but the input as a step of its own.</summary>
+    public static IReadOnlyList<NodeProfile> DescribeLayers(BlazeFaceNetwork network) =>
+        [.. network.Layers.Where(layer => layer is not InputLayer).Select(layer => new NodeProfile(layer, [layer]))];
 
     private static double Median(IEnumerable<long> ticks)
     {

@@ -22,6 +22,16 @@ internal sealed class NodeProfile
 
     public string Kind => Node.GetType().Name;
 
+    /// <summary>What the summary adds up by: the kind of step, with stride-2 and 1x1 layers told apart.</summary>
+    public string Group => Node switch
+    {
+        DepthwiseConv2D { Stride: 2 } => "DepthwiseConv2D, stride 2",
+        DepthwiseConv2D => "DepthwiseConv2D, stride 1",
+        Conv2D { KernelSize: 1 } => "Conv2D 1x1",
+        Conv2D conv => $"Conv2D {conv.KernelSize}x{conv.KernelSize}",
+        _ => Kind,
+    };
+
     public string Name => Layers.Count == 1 ? Layers[0].Name : $"{Layers[0].Name} .. {Layers[^1].Name}";
 
     public string OutputShape => Layers[^1].OutputShape.ToString();

@@ -8,7 +8,8 @@ namespace BlazeFace.Benchmarks.Profiling;
 /// <summary>
 /// <c>profile</c>: where the managed network's time goes, step by step, against each step's FLOP floor (peak FMA
 /// throughput of one core) and memory floor (measured L2 copy bandwidth). Rerun it after kernel changes:
-/// <code>dotnet run -c Release --project benchmarks/BlazeFace.Benchmarks -- profile [short|full|back ...] [--peak-gflops 206] [--seconds 3] [--out FILE.md]</code>
+/// <code>dotnet run -c Release --project benchmarks/BlazeFace.Benchmarks -- profile [short|full|back ...] [--peak-gflops 206] [--seconds 3] [--layers] [--out FILE.md]</code>
+/// <c>--layers</c> times every layer on its own (the unfused reference run) instead of the fused steps.
 /// </summary>
 /// <remarks>
 /// Timestamps between steps cost about 20 ns each, a few percent of a run; the per-step medians add up to within
@@ -23,6 +24,7 @@ internal static class ProfileCommand
         double peakGflops = 206;
         double seconds = 3;
         string? output = null;
+        bool layers = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,8 +35,9 @@ internal static class ProfileCommand
                 case "--peak-gflops": peakGflops = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--out": output = args[++i]; break;
+                case "--layers": layers = true; break;
                 default:
-                    Console.Error.WriteLine($"profile: unknown argument '{args[i]}'. Usage: profile [short|full|back ...] [--peak-gflops G] [--seconds S] [--out FILE.md]");
+                    Console.Error.WriteLine($"profile: unknown argument '{args[i]}'. Usage: profile [short|full|back ...] [--peak-gflops G] [--seconds S] [--layers] [--out FILE.md]");
                     return 1;
             }
         }
@@ -46,7 +49,7 @@ internal static class ProfileCommand
 
         double bandwidth = CopyBandwidth.MeasureBytesPerSecond();
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Kernels: {KernelSet.Default.Width}; FLOP floor at {peakGflops:0} GFLOP/s; memory floor at {bandwidth / 1e9:0} GB/s (L2 copy, measured now); {Environment.ProcessorCount} cores.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{(layers ? "Every layer on its own (unfused)" : "Fused run, step by step")}; kernels: {KernelSet.Default.Width}; FLOP floor at {peakGflops:0} GFLOP/s; memory floor at {bandwidth / 1e9:0} GB/s (L2 copy, measured now); {Environment.ProcessorCount} cores.");
         foreach (BlazeFaceModelKind kind in models)
         {
             BlazeFaceModel model = ModelCatalog.Get(kind);
@@ -58,7 +61,7 @@ internal static class ProfileCommand
                 session.Input.CopyTo(input);
             }
 
-            IReadOnlyList<NodeProfile> nodes = NetworkProfiler.Profile(network, input, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds), out double run);
+            IReadOnlyList<NodeProfile> nodes = NetworkProfiler.Profile(network, layers, input, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds), out double run);
             ProfileReport.Append(report, kind, nodes, run, peakGflops * 1e9, bandwidth);
         }
 

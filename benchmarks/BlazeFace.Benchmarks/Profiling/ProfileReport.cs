@@ -26,7 +26,7 @@ internal static class ProfileReport
         report.AppendLine();
         report.AppendLine("| kind of step | count | µs | share | floor µs | of floor | GFLOP/s |");
         report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (IGrouping<string, NodeProfile> group in nodes.GroupBy(n => n.Kind).OrderByDescending(g => g.Sum(n => n.Seconds)))
+        foreach (IGrouping<string, NodeProfile> group in nodes.GroupBy(n => n.Group).OrderByDescending(g => g.Sum(n => n.Seconds)))
         {
             double seconds = group.Sum(n => n.Seconds), groupFloor = group.Sum(n => Floor(n, flopsPerSecond, bytesPerSecond));
             report.AppendLine(c, $"| {group.Key} | {group.Count()} | {seconds * 1e6:0} | {seconds / total:P0} | {groupFloor * 1e6:0} | {seconds / groupFloor:0.0}x | {group.Sum(n => n.Flops) / seconds / 1e9:0.0} |");
