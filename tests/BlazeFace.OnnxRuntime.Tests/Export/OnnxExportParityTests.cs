@@ -9,27 +9,19 @@ namespace BlazeFace.OnnxRuntime.Tests.Export;
 /// or 5e-6 of the output's range where that is larger (see <see cref="Difference"/>; measured, the largest
 /// difference is 2.4e-6 of the range from the managed network and 2.6e-6 from TFLite).
 /// </summary>
-public class OnnxExportParityTests
+public sealed class OnnxExportParityTests : IDisposable
 {
     private const float TfliteTolerance = 1e-3f;
     private const float ManagedTolerance = 1e-4f;
     private const float OfRange = 5e-6f;
 
-    private static readonly Dictionary<string, ExportedGraph> s_graphs = [];
+    private readonly ExportedGraphs _graphs = new();
 
     private static IEnumerable<TestCaseData> Goldens() =>
         Golden.All().Select(golden => new TestCaseData(golden.Folder, golden.Name).SetArgDisplayNames(golden.ToString()));
 
-    [OneTimeTearDown]
-    public void ReleaseSessions()
-    {
-        foreach (ExportedGraph graph in s_graphs.Values)
-        {
-            graph.Dispose();
-        }
-
-        s_graphs.Clear();
-    }
+    /// <summary>NUnit disposes a fixture after its last test: the sessions go then.</summary>
+    public void Dispose() => _graphs.Dispose();
 
     [Test]
     public void Every_model_has_goldens_to_compare_with()
@@ -45,7 +37,7 @@ public class OnnxExportParityTests
     {
         var golden = new Golden(folder, name);
 
-        (float[] regressors, float[] classificators) = GraphOf(golden).Run(golden.Input);
+        (float[] regressors, float[] classificators) = _graphs[golden.Model].Run(golden.Input);
 
         TestContext.Out.WriteLine($"{golden}: ONNX Runtime vs TFLite");
         Difference.AssertWithin(golden.Regressors, regressors, TfliteTolerance, OfRange, "regressors");
@@ -60,24 +52,10 @@ public class OnnxExportParityTests
         golden.Input.CopyTo(managed.Input);
         managed.Run();
 
-        (float[] regressors, float[] classificators) = GraphOf(golden).Run(golden.Input);
+        (float[] regressors, float[] classificators) = _graphs[golden.Model].Run(golden.Input);
 
         TestContext.Out.WriteLine($"{golden}: ONNX Runtime vs managed");
         Difference.AssertWithin(managed.Regressors, regressors, ManagedTolerance, OfRange, "regressors");
         Difference.AssertWithin(managed.ScoreLogits, classificators, ManagedTolerance, OfRange, "classificators");
-    }
-
-    private static ExportedGraph GraphOf(Golden golden)
-    {
-        lock (s_graphs)
-        {
-            if (!s_graphs.TryGetValue(golden.Folder, out ExportedGraph? graph))
-            {
-                graph = new ExportedGraph(golden.Model);
-                s_graphs.Add(golden.Folder, graph);
-            }
-
-            return graph;
-        }
     }
 }

@@ -19,6 +19,9 @@ internal sealed class ExportedGraph : IDisposable
 
     public BlazeFaceModel Model { get; }
 
+    /// <summary>The session, for tests that drive it through the add-on's own runner.</summary>
+    public InferenceSession Session => _session;
+
     public byte[] Bytes { get; }
 
     public IReadOnlyDictionary<string, NodeMetadata> Inputs => _session.InputMetadata;
