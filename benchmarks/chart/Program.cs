@@ -2,11 +2,12 @@ using BlazeFace.RaceChart;
 using SkiaSharp;
 
 // Draws the race chart from the race's own output:
-//   dotnet run -c Release --project benchmarks/chart -- [--results docs/race] [--tflite docs/race/tflite-time.json] [--out docs/race.png]
+//   dotnet run -c Release --project benchmarks/chart -- [--results docs/race] [--tflite docs/race/tflite-time.json] [--out docs/race.png] [--note "how busy the machine was"]
 // --results is the folder holding BenchmarkDotNet's EngineRaceBenchmarks-report.csv and -report-github.md.
 string results = Option("--results", "docs/race");
 string tflitePath = Option("--tflite", Path.Combine(results, "tflite-time.json"));
 string output = Option("--out", "docs/race.png");
+string note = Option("--note", string.Empty);
 
 RaceResults race = RaceResults.Read(results);
 TfliteTimings tflite = TfliteTimings.Read(tflitePath);
@@ -55,7 +56,8 @@ new RaceBarChart(typeface).Draw(
         $"Machine: {race.Machine}",
         $"{race.Runtime}; BenchmarkDotNet medians (EngineRaceBenchmarks), one thread.",
         "ONNX Runtime 1.31.1 on the exported graph: CPU provider, 1 intra-op and 1 inter-op thread, all graph optimisations, pre-bound outputs.",
-        $"TFLite: {tflite.Engine}, median of `tflite-reference time`, same machine and session. The machine is shared: see the README for the spread of repeated runs.",
+        $"TFLite: {tflite.Engine}, median of `tflite-reference time`, same machine and session.",
+        .. (note.Length > 0 ? new[] { note } : []),
     ]);
 Console.WriteLine($"Wrote {output}");
 return 0;

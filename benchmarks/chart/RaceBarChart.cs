@@ -10,10 +10,10 @@ namespace BlazeFace.RaceChart;
 internal sealed class RaceBarChart
 {
     private const int Width = 1500;
-    private const int Height = 790;
+    private const int Height = 820;
     private const int Margin = 40;
     private const int PanelTop = 150;
-    private const int PanelBottom = Height - 180;
+    private const int PanelBottom = Height - 205;
 
     private static readonly SKColor Managed = new(0x1f, 0x6f, 0xb4);
     private static readonly SKColor OnnxRuntime = new(0xe0, 0x7b, 0x22);
