@@ -1,10 +1,15 @@
 using BenchmarkDotNet.Running;
 using BlazeFace.Benchmarks.Profiling;
+using BlazeFace.Benchmarks.Race;
 
-// `profile` is the per-step profile of the managed network; everything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "profile")
+// `profile`: the per-step profile of the managed network; `interleave`: the race's load-resistant cross-check;
+// everything else goes to BenchmarkDotNet.
+switch (args.FirstOrDefault())
 {
-    return ProfileCommand.Run(args[1..]);
+    case "profile":
+        return ProfileCommand.Run(args[1..]);
+    case "interleave":
+        return InterleavedRace.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ProfileCommand).Assembly).Run(args);
