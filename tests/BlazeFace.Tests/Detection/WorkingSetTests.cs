@@ -22,12 +22,12 @@ public class WorkingSetTests
     {
         using var detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.Bundled(kind) });
         DetectionPipeline pipeline = detector.Pipeline;
-        long arena = (long)pipeline.Compiled.Network.FusedPlan.ArenaLength * sizeof(float);
-        long buffers = ((long)pipeline.Compiled.Anchors.Length * Unsafe.SizeOf<FaceCandidate>())
+        long arena = (long)detector.Compiled.Network.FusedPlan.ArenaLength * sizeof(float);
+        long buffers = ((long)pipeline.Model.AnchorCount * Unsafe.SizeOf<FaceCandidate>())
             + ((long)pipeline.MaxFaces * (Unsafe.SizeOf<FaceCandidate>() + Unsafe.SizeOf<FaceDetection>()));
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        var workingSet = new DetectionWorkingSet(pipeline);
+        var workingSet = new DetectionWorkingSet(pipeline, new ManagedNetworkRunner(detector.Compiled.Network));
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         long compiled = BytesToCompile(pipeline.Model);
@@ -42,8 +42,8 @@ public class WorkingSetTests
         using var first = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.FullRange });
         using var second = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.FullRange, NonMaxSuppression = NonMaxSuppressionKind.Hard });
 
-        Assert.That(second.Pipeline.Compiled, Is.SameAs(first.Pipeline.Compiled));
-        Assert.That(second.Pipeline.Compiled.Network, Is.SameAs(BlazeFaceModel.FullRange.Compile(KernelSet.Default).Network));
+        Assert.That(second.Compiled, Is.SameAs(first.Compiled));
+        Assert.That(second.Compiled.Network, Is.SameAs(BlazeFaceModel.FullRange.Compile(KernelSet.Default).Network));
     }
 
     [Test]
@@ -51,7 +51,7 @@ public class WorkingSetTests
     {
         BlazeFaceModel model = BlazeFaceModel.ShortRange;
         using var warm = new FaceDetector(new FaceDetectorOptions { Model = model });
-        long workingSet = new DetectionWorkingSetSize(warm.Pipeline).Bytes;
+        long workingSet = new DetectionWorkingSetSize(warm).Bytes;
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         using var detector = new FaceDetector(new FaceDetectorOptions { Model = model });
@@ -77,14 +77,14 @@ public class WorkingSetTests
     }
 
     /// <summary>How much one working set of a pipeline allocates.</summary>
-    private readonly struct DetectionWorkingSetSize(DetectionPipeline pipeline)
+    private readonly struct DetectionWorkingSetSize(FaceDetector detector)
     {
         public long Bytes
         {
             get
             {
                 long before = GC.GetAllocatedBytesForCurrentThread();
-                GC.KeepAlive(new DetectionWorkingSet(pipeline));
+                GC.KeepAlive(new DetectionWorkingSet(detector.Pipeline, new ManagedNetworkRunner(detector.Compiled.Network)));
                 return GC.GetAllocatedBytesForCurrentThread() - before;
             }
         }
