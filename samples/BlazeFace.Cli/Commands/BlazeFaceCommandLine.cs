@@ -12,5 +12,6 @@ internal static class BlazeFaceCommandLine
     {
         new DetectCommand(console),
         new BenchCommand(console),
+        new ExportCommand(console),
     };
 }
