@@ -1,0 +1,93 @@
+using BlazeFace.Imaging;
+using BlazeFace.Tests.Support;
+using BlazeFace.Tests.Tracking.Video;
+
+namespace BlazeFace.Tests.Tracking;
+
+/// <summary>A tracker serves one stream at a time; a detector may serve several trackers at once.</summary>
+public sealed class FaceTrackerThreadingTests : IDisposable
+{
+    private readonly FaceDetector _detector = new();
+
+    /// <summary>NUnit disposes the fixture after its last test.</summary>
+    public void Dispose() => _detector.Dispose();
+
+    [Test]
+    public void A_call_overlapping_another_on_the_same_tracker_is_refused()
+    {
+        using var detector = new BlockingDetector();
+        var tracker = new FaceTracker(detector);
+        var first = Task.Run(() => tracker.Track(new RgbImage(8, 8).AsView(), TimeSpan.Zero));
+        Assert.That(detector.Entered.Wait(TimeSpan.FromSeconds(10)), Is.True, "the first call reached the detector");
+
+        Assert.Throws<InvalidOperationException>(() => tracker.Track(new RgbImage(8, 8).AsView(), TimeSpan.FromSeconds(1)));
+        Assert.Throws<InvalidOperationException>(tracker.Reset);
+
+        detector.Release.Set();
+        Assert.That(first.Wait(TimeSpan.FromSeconds(10)), Is.True);
+        Assert.DoesNotThrow(() => tracker.Track(new RgbImage(8, 8).AsView(), TimeSpan.FromSeconds(1)), "usable again once the first call is over");
+    }
+
+    [Test]
+    public void Trackers_on_several_threads_sharing_one_detector_get_the_results_of_a_sequential_run()
+    {
+        FaceSprite sprite = FaceSprite.Cut(_detector, "astronaut.png", 160);
+        List<TrackedFace>[] sequential = [Run(sprite, 0), Run(sprite, 1), Run(sprite, 2)];
+
+        Task<List<TrackedFace>>[] concurrent = [.. Enumerable.Range(0, 3).Select(stream => Task.Run(() => Run(sprite, stream)))];
+        Task.WaitAll(concurrent);
+
+        for (int stream = 0; stream < 3; stream++)
+        {
+            Assert.That(concurrent[stream].Result, Is.EqualTo(sequential[stream]), $"stream {stream}");
+            Assert.That(sequential[stream], Is.Not.Empty);
+        }
+    }
+
+    /// <summary>One stream: the sprite crossing a noisy frame on a path of its own, 40 frames.</summary>
+    private List<TrackedFace> Run(FaceSprite sprite, int stream)
+    {
+        var video = new SyntheticVideo(480, 360, 12, seed: stream);
+        var tracker = new FaceTracker(_detector);
+        var results = new List<TrackedFace>();
+        var faces = new TrackedFace[4];
+        for (int frame = 0; frame < 40; frame++)
+        {
+            ImageView image = video.Render([new Placement(sprite, (3 + stream) * frame, 20 + (30 * stream))]);
+            int count = tracker.Track(image, TimeSpan.FromMilliseconds(33 * frame), faces);
+            results.AddRange(faces[..count]);
+        }
+
+        return results;
+    }
+
+    /// <summary>A detector whose Detect waits until the test lets it go, to hold a tracker call open.</summary>
+    private sealed class BlockingDetector : IFaceDetector
+    {
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public BlazeFaceModel Model => BlazeFaceModel.ShortRange;
+
+        public int Detect(ImageView image, Span<FaceDetection> destination, out int found)
+        {
+            Entered.Set();
+            Release.Wait(TimeSpan.FromSeconds(30));
+            found = 0;
+            return 0;
+        }
+
+        public IReadOnlyList<FaceDetection> Detect(ImageView image) => throw new NotSupportedException();
+
+        public IReadOnlyList<FaceDetection> Detect(ReadOnlySpan<float> inputTensor) => throw new NotSupportedException();
+
+        public int Detect(ReadOnlySpan<float> inputTensor, Span<FaceDetection> destination) => throw new NotSupportedException();
+
+        public void Dispose()
+        {
+            Entered.Dispose();
+            Release.Dispose();
+        }
+    }
+}
