@@ -32,24 +32,6 @@ internal sealed class FaceMotionFilter
 
     private readonly OneEuroFilter[] _filters = new OneEuroFilter[Coordinates];
 
-    /// <summary>The smoothed box.</summary>
-    public FaceBox Box => ToBox(_filters[0].Value, _filters[1].Value, _filters[2].Value, _filters[3].Value);
-
-    /// <summary>The smoothed keypoints.</summary>
-    public FaceKeypoints Keypoints
-    {
-        get
-        {
-            Span<float> xy = stackalloc float[KeypointCoordinates];
-            for (int i = 0; i < KeypointCoordinates; i++)
-            {
-                xy[i] = _filters[BoxCoordinates + i].Value;
-            }
-
-            return new FaceKeypoints(xy);
-        }
-    }
-
     /// <summary>Starts every coordinate at the detection, at rest.</summary>
     public void Start(in FaceDetection detection)
     {
@@ -104,6 +86,18 @@ internal sealed class FaceMotionFilter
         {
             _filters[i].Advance(elapsedSeconds);
         }
+    }
+
+    /// <summary>The keypoints expected <paramref name="elapsedSeconds"/> from the last step, at the current rates.</summary>
+    public FaceKeypoints PredictKeypoints(float elapsedSeconds)
+    {
+        Span<float> xy = stackalloc float[KeypointCoordinates];
+        for (int i = 0; i < KeypointCoordinates; i++)
+        {
+            xy[i] = _filters[BoxCoordinates + i].Predict(elapsedSeconds);
+        }
+
+        return new FaceKeypoints(xy);
     }
 
     /// <summary>The box expected <paramref name="elapsedSeconds"/> from the last step, at the current rates.</summary>

@@ -62,14 +62,33 @@ internal sealed class FaceTrack
     /// <summary>The track as reported for the frame it was last corrected or coasted to.</summary>
     public TrackedFace ToTrackedFace() => new(
         Id,
-        _motion.Box,
-        _motion.Keypoints,
+        _motion.PredictBox(0f),
+        _motion.PredictKeypoints(0f),
         _latest.Score,
         MissedFrames == 0 ? _latest : null,
         Age,
         _lastUpdate - _firstSeen,
         Hits,
         MissedFrames);
+
+    /// <summary>
+    /// The track extrapolated to <paramref name="timestamp"/> (not before its last update) without changing it: no
+    /// detection, and the counters of its last frame.
+    /// </summary>
+    public TrackedFace Predict(TimeSpan timestamp)
+    {
+        float ahead = Seconds(timestamp - _lastUpdate);
+        return new TrackedFace(
+            Id,
+            _motion.PredictBox(ahead),
+            _motion.PredictKeypoints(ahead),
+            _latest.Score,
+            null,
+            Age,
+            timestamp - _firstSeen,
+            Hits,
+            MissedFrames);
+    }
 
     private static float Seconds(TimeSpan elapsed) => (float)elapsed.TotalSeconds;
 }

@@ -129,6 +129,43 @@ public sealed class FaceTracker
     }
 
     /// <summary>
+    /// Reports where the confirmed tracks are expected at <paramref name="timestamp"/>, without detecting and without
+    /// changing the tracker: for the frames between those given to Track when the detector runs on only every n-th
+    /// frame, or to draw at a display's rate.
+    /// </summary>
+    /// <param name="timestamp">The time to predict for; not earlier than the last frame given to Track.</param>
+    /// <param name="destination">Receives the confirmed tracks in <see cref="TrackedFace.TrackId"/> order, as many as fit (<see cref="FaceTrackerOptions.MaxTracks"/> always suffices).</param>
+    /// <returns>
+    /// The number of tracks written: each with its box and keypoints extrapolated along their velocity to
+    /// <paramref name="timestamp"/>, <see cref="TrackedFace.Detection"/> null (nothing was detected), its
+    /// <see cref="TrackedFace.Duration"/> up to <paramref name="timestamp"/> and the counters of the last tracked
+    /// frame. None before the first frame.
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="timestamp"/> is earlier than the last frame given to Track (ParamName "timestamp").</exception>
+    /// <exception cref="InvalidOperationException">Another call on this tracker is running.</exception>
+    public int Predict(TimeSpan timestamp, Span<TrackedFace> destination)
+    {
+        if (Interlocked.Exchange(ref _busy, 1) != 0)
+        {
+            throw Overlapping();
+        }
+
+        try
+        {
+            if (_started && timestamp < _lastTimestamp)
+            {
+                throw new ArgumentException($"Cannot predict for {timestamp}, before the last tracked frame at {_lastTimestamp}.", nameof(timestamp));
+            }
+
+            return _tracks.Predict(timestamp, destination, out _);
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    /// <summary>
     /// Returns the tracker to its newly created state, for a new stream: every track is forgotten, identities start
     /// again from 1, and any timestamp is accepted next.
     /// </summary>

@@ -75,6 +75,30 @@ internal sealed class TrackTable
         return WriteConfirmed(destination, out confirmed);
     }
 
+    /// <summary>Writes the confirmed tracks extrapolated to <paramref name="timestamp"/>, changing nothing.</summary>
+    public int Predict(TimeSpan timestamp, Span<TrackedFace> destination, out int confirmed)
+    {
+        int written = 0;
+        confirmed = 0;
+        for (int t = 0; t < _liveCount; t++)
+        {
+            FaceTrack track = _live[t];
+            if (!track.IsConfirmed)
+            {
+                continue;
+            }
+
+            if (written < destination.Length)
+            {
+                destination[written++] = track.Predict(timestamp);
+            }
+
+            confirmed++;
+        }
+
+        return written;
+    }
+
     /// <summary>Forgets every track; identities start again from 1.</summary>
     public void Clear()
     {

@@ -11,11 +11,11 @@ namespace BlazeFace;
 /// <param name="BoundingBox">The smoothed box.</param>
 /// <param name="Keypoints">The six smoothed keypoints, in MediaPipe's order.</param>
 /// <param name="Score">The score of the latest detection matched to the track (this frame's, unless coasting).</param>
-/// <param name="Detection">This frame's raw detection of the face; null while coasting.</param>
-/// <param name="Age">Frames since the track was born, counting the frame of its first detection and this one (so at least <see cref="FaceTrackerOptions.MinHits"/>).</param>
+/// <param name="Detection">This frame's raw detection of the face; null while coasting, and in the results of <see cref="FaceTracker.Predict"/>.</param>
+/// <param name="Age">Frames given to Track since the track was born, counting the frame of its first detection and the latest (so at least <see cref="FaceTrackerOptions.MinHits"/>).</param>
 /// <param name="Duration">Time from the frame of the track's first detection to this frame.</param>
-/// <param name="Hits">Frames in which the face was detected and matched to the track, this one included.</param>
-/// <param name="MissedFrames">Consecutive frames, up to this one, without a detection: 0 when detected in this frame.</param>
+/// <param name="Hits">Frames in which the face was detected and matched to the track, the latest included.</param>
+/// <param name="MissedFrames">Consecutive frames given to Track, up to the latest, without a detection of the face: 0 when it was detected in the latest.</param>
 public readonly record struct TrackedFace(
     long TrackId,
     FaceBox BoundingBox,

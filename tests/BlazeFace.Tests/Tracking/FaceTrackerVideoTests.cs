@@ -87,6 +87,52 @@ public sealed class FaceTrackerVideoTests : IDisposable
     }
 
     [Test]
+    public void Detecting_every_third_frame_and_predicting_the_others_follows_the_face_with_one_id()
+    {
+        // The loop of the CLI's video command with --every 3: Track on frames 0, 3, 6, ..., Predict on the others.
+        FaceSprite sprite = FaceSprite.Cut(_detector, "astronaut.png", 240);
+        var video = new SyntheticVideo(Width, Height, Noise, seed: 8);
+        var tracker = new FaceTracker(_detector);
+        var clock = new FrameClock(30);
+        var faces = new TrackedFace[tracker.Options.MaxTracks];
+        var ids = new HashSet<long>();
+        var centres = new List<(double X, double Y)>();
+        var positions = new List<(double X, double Y)>();
+        var rawCentres = new List<(double X, double Y)>();
+        var rawPositions = new List<(double X, double Y)>();
+        for (int frame = 0; frame < 110; frame++)
+        {
+            float left = 10 + (3.5f * frame);
+            float top = 20 + frame;
+            (double X, double Y) position = (MathF.Round(left) + (sprite.Size / 2.0), MathF.Round(top) + (sprite.Size / 2.0));
+            ImageView image = video.Render([new Placement(sprite, left, top)]);
+            TimeSpan time = clock.Next();
+            int count = frame % 3 == 0 ? tracker.Track(image, time, faces) : tracker.Predict(time, faces);
+            if (frame < 30)
+            {
+                continue;
+            }
+
+            Assert.That(count, Is.EqualTo(1), $"frame {frame}");
+            ids.Add(faces[0].TrackId);
+            centres.Add(Centre(faces[0].BoundingBox));
+            positions.Add(position);
+            if (faces[0].Detection is FaceDetection detection)
+            {
+                rawCentres.Add(Centre(detection.BoundingBox));
+                rawPositions.Add(position);
+            }
+        }
+
+        float boxWidth = faces[0].BoundingBox.Width;
+        PathDeviation deviation = PathDeviation.Measure(centres, positions, PathDeviation.DetectorOffset(rawCentres, rawPositions), (105, 30), boxWidth);
+        TestContext.Out.WriteLine($"Detecting every third frame of 30, predicting the others, once settled: {deviation}");
+        Assert.That(ids, Has.Count.EqualTo(1));
+        Assert.That(Math.Abs(deviation.Lag), Is.LessThanOrEqualTo(0.02), "lasting lag");
+        Assert.That(deviation.Rms, Is.LessThanOrEqualTo(0.02), "distance from the path");
+    }
+
+    [Test]
     public void Three_moving_faces_keep_their_ids_for_300_frames_including_hidden_frames()
     {
         FaceSprite[] sprites =
