@@ -11,7 +11,8 @@ namespace BlazeFace;
 /// <para>
 /// Each frame, every track's box is predicted to the frame's timestamp along its velocity and matched to the
 /// detections by overlap (an optimal assignment on intersection over union); a matched track is corrected by a
-/// One-Euro filter per coordinate, driven by the timestamps so that a variable frame rate works. A detection that
+/// One-Euro filter per coordinate, whose cut-off follows the face's speed, driven by the timestamps so that a
+/// variable frame rate works. A detection that
 /// matches no track starts a candidate track, reported once it has been detected in
 /// <see cref="FaceTrackerOptions.MinHits"/> consecutive frames. A confirmed track that is not detected coasts on its
 /// velocity for up to <see cref="FaceTrackerOptions.MaxMissedFrames"/> frames, then ends.
@@ -63,7 +64,7 @@ public sealed class FaceTracker
     /// <paramref name="timestamp"/> is not later than the previous frame's (ParamName "timestamp"), or the frame is
     /// invalid for the detector. Either way the tracker is left as it was.
     /// </exception>
-    /// <exception cref="InvalidOperationException">Another call on this tracker is running.</exception>
+    /// <exception cref="InvalidOperationException">Another call on this tracker is running, or the detector reported more faces than it was given room for.</exception>
     /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
     public IReadOnlyList<TrackedFace> Track(ImageView frame, TimeSpan timestamp)
     {
@@ -92,6 +93,11 @@ public sealed class FaceTracker
         try
         {
             int count = Detector.Detect(frame, _detections);
+            if ((uint)count > (uint)_detections.Length)
+            {
+                throw new InvalidOperationException($"The detector ({Detector.GetType().Name}) reported writing {count} faces into room for {_detections.Length}.");
+            }
+
             return Update(_detections.AsSpan(0, count), timestamp, destination, out tracked);
         }
         finally
