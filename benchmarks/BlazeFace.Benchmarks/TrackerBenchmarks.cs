@@ -38,7 +38,7 @@ public class TrackerBenchmarks : IDisposable
     private TimeSpan _detectionsTime;
 
     /// <summary>The bundled model the detector runs.</summary>
-    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange)]
+    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange, BlazeFaceModelKind.BackCamera)]
     public BlazeFaceModelKind Model { get; set; }
 
     /// <summary>Creates the detector and two trackers, and tracks a few frames so the face is confirmed.</summary>
@@ -46,7 +46,7 @@ public class TrackerBenchmarks : IDisposable
     public void Setup()
     {
         _pixels = BenchmarkFrame.Pixels;
-        _detector = new FaceDetector(new FaceDetectorOptions { Model = ModelCatalog.Get(Model) });
+        _detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.Bundled(Model) });
         _tracker = new FaceTracker(_detector);
         _detectionsTracker = new FaceTracker(_detector);
         _frameDetections = [.. _detector.Detect(BenchmarkFrame.View(_pixels))];
