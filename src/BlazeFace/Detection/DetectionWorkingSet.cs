@@ -2,15 +2,17 @@ using BlazeFace.Imaging;
 using BlazeFace.Network;
 using BlazeFace.PostProcessing;
 using BlazeFace.Preprocessing;
+using BlazeFace.Search;
 
 namespace BlazeFace;
 
 /// <summary>
 /// Everything one Detect call writes to, and nothing else: the network's activation arena, the resampling plan,
 /// candidate and result buffers. Built once and reused, so a warmed-up call allocates nothing; a detector keeps one
-/// per concurrent caller, all over the same read-only <see cref="DetectionPipeline"/>.
+/// per concurrent caller, all over the same read-only <see cref="DetectionPipeline"/>. Searches over several windows
+/// (tiles, orientations) add a <see cref="WindowSearch"/>, created on first use.
 /// </summary>
-internal sealed class DetectionWorkingSet
+internal sealed class DetectionWorkingSet : IWindowDetector
 {
     private readonly DetectionPipeline _pipeline;
     private readonly NetworkActivations _activations;
@@ -18,6 +20,7 @@ internal sealed class DetectionWorkingSet
     private readonly FaceCandidate[] _candidates;
     private readonly FaceCandidate[] _survivors;
     private readonly FaceDetection[] _results;
+    private WindowSearch? _search;
 
     public DetectionWorkingSet(DetectionPipeline pipeline)
     {
@@ -44,24 +47,62 @@ internal sealed class DetectionWorkingSet
         return RunNetworkAndPostProcess(InputTransform.Create(size, size, size, size, ResizeMode.Stretch));
     }
 
+    /// <summary>
+    /// Runs on a region of an image, turned, or over several windows (tiles, orientations); the results stay valid
+    /// until the next call. Default options give exactly what <see cref="Run(ImageView)"/> gives.
+    /// </summary>
+    /// <exception cref="ArgumentException">The image is a default view, or the region of interest does not fit it.</exception>
+    public ReadOnlySpan<FaceDetection> Run(ImageView image, in ImageProcessingOptions options)
+    {
+        if (image.Width == 0)
+        {
+            throw new ArgumentException("The image view is uninitialised (default).", nameof(image));
+        }
+
+        ImageRegion region = options.RegionIn(image.Width, image.Height);
+        if (!options.IsSingleWindow)
+        {
+            _search ??= new WindowSearch(_pipeline);
+            return _search.Run(image, region, options, this);
+        }
+
+        int size = _pipeline.InputSize;
+        var transform = InputTransform.Create(image.Width, image.Height, size, size, _pipeline.ResizeMode, region, options.RotationDegrees);
+        _converter.Convert(image, transform, _activations.Input);
+        return RunNetworkAndPostProcess(transform);
+    }
+
+    /// <inheritdoc/>
+    public ReadOnlySpan<FaceCandidate> DetectWindow(ImageView image, in InputTransform transform)
+    {
+        _converter.Convert(image, transform, _activations.Input);
+        return RunNetworkAndSuppress();
+    }
+
+    /// <summary>A pluggable stage's count, checked: a custom stage that overstates it must not read past its buffer.</summary>
+    internal static int CheckedCount(int count, int capacity, string stage, object implementation) =>
+        count >= 0 && count <= capacity
+            ? count
+            : throw new InvalidOperationException($"The {stage} stage ({implementation.GetType().FullName}) returned a count of {count} for a destination of {capacity}; a stage must return how many items it wrote, between 0 and the destination's length.");
+
     private ReadOnlySpan<FaceDetection> RunNetworkAndPostProcess(InputTransform transform)
+    {
+        ReadOnlySpan<FaceCandidate> survivors = RunNetworkAndSuppress();
+        for (int i = 0; i < survivors.Length; i++)
+        {
+            _results[i] = transform.ToImage(survivors[i], _pipeline.ClipToImage);
+        }
+
+        return _results.AsSpan(0, survivors.Length);
+    }
+
+    private ReadOnlySpan<FaceCandidate> RunNetworkAndSuppress()
     {
         _pipeline.Compiled.Network.Run(_activations);
         int size = _pipeline.InputSize;
         var raw = new RawDetections(_activations.Regressors, _activations.Classificators, _pipeline.Compiled.Anchors, size, size);
         int candidates = CheckedCount(_pipeline.Decoder.Decode(raw, _pipeline.MinScore, _candidates), _candidates.Length, "anchor decoder", _pipeline.Decoder);
         int count = CheckedCount(_pipeline.Suppression.Suppress(_candidates.AsSpan(0, candidates), _survivors), _survivors.Length, "non-maximum suppression", _pipeline.Suppression);
-        for (int i = 0; i < count; i++)
-        {
-            _results[i] = transform.ToImage(_survivors[i], _pipeline.ClipToImage);
-        }
-
-        return _results.AsSpan(0, count);
+        return _survivors.AsSpan(0, count);
     }
-
-    /// <summary>A pluggable stage's count, checked: a custom stage that overstates it must not read past its buffer.</summary>
-    private static int CheckedCount(int count, int capacity, string stage, object implementation) =>
-        count >= 0 && count <= capacity
-            ? count
-            : throw new InvalidOperationException($"The {stage} stage ({implementation.GetType().FullName}) returned a count of {count} for a destination of {capacity}; a stage must return how many items it wrote, between 0 and the destination's length.");
 }

@@ -84,6 +84,38 @@ public sealed class FaceDetector : IFaceDetector
     }
 
     /// <inheritdoc/>
+    /// <remarks>Supports every option. Thread-safe like every Detect overload.</remarks>
+    public IReadOnlyList<FaceDetection> Detect(ImageView image, ImageProcessingOptions options)
+    {
+        DetectionWorkingSet workingSet = Rent();
+        try
+        {
+            return ToList(workingSet.Run(image, options));
+        }
+        finally
+        {
+            Return(workingSet);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Supports every option; allocates nothing once the working set has served the same options on an image of the same size.</remarks>
+    public int Detect(ImageView image, ImageProcessingOptions options, Span<FaceDetection> destination, out int found)
+    {
+        DetectionWorkingSet workingSet = Rent();
+        try
+        {
+            ReadOnlySpan<FaceDetection> results = workingSet.Run(image, options);
+            found = results.Length;
+            return CopyTo(results, destination);
+        }
+        finally
+        {
+            Return(workingSet);
+        }
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<FaceDetection> Detect(ReadOnlySpan<float> inputTensor)
     {
         CheckTensor(inputTensor);

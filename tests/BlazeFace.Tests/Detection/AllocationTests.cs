@@ -14,7 +14,13 @@ public class AllocationTests
         RgbImage image = TestImages.Load("group_mosaic.png");
         using var detector = new FaceDetector(new FaceDetectorOptions { Model = Model(kind) });
         var faces = new FaceDetection[16];
-        detector.Detect(image.AsView(), faces);
+
+        // Several calls, as in the list test: the runtime itself allocates a few hundred bytes once on an early call
+        // (seen on main too: 176 bytes in a converter's second call after a network run), which is not the detector's.
+        for (int i = 0; i < 3; i++)
+        {
+            detector.Detect(image.AsView(), faces);
+        }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         int count = detector.Detect(image.AsView(), faces);
