@@ -1,5 +1,7 @@
+using System.Globalization;
+using System.IO.Compression;
 using System.Reflection;
-using BlazeFace.Cli.Imaging;
+using System.Text;
 using BlazeFace.Imaging;
 
 namespace BlazeFace.Benchmarks;
@@ -14,7 +16,7 @@ internal static class BenchmarkFrame
     public const int Width = 640;
     public const int Height = 480;
 
-    private const string ResourceName = "BlazeFace.Benchmarks.astronaut.png";
+    private const string ResourceName = "BlazeFace.Benchmarks.astronaut.ppm.gz";
 
     private static readonly Lazy<byte[]> s_pixels = new(Create);
 
@@ -24,23 +26,25 @@ internal static class BenchmarkFrame
     /// <summary>A view of <paramref name="pixels"/> as the 640x480 Rgb24 frame.</summary>
     public static ImageView View(byte[] pixels) => new(pixels, Width, Height, ImagePixelFormat.Rgb24);
 
-    private static byte[] Create()
-    {
-        RgbImage photo = ImageDecoder.Decode(ReadResource());
-        return Letterbox(photo, Width, Height);
-    }
+    private static byte[] Create() => Letterbox(ReadPhoto(), Width, Height);
 
-    private static byte[] ReadResource()
+    /// <summary>The photo's Rgb24 pixels from the fixture: "P6\n{width} {height}\n255\n" and the bytes, gzipped.</summary>
+    private static RgbPhoto ReadPhoto()
     {
-        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
+        using Stream resource = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded image '{ResourceName}' is missing.");
+        using var gzip = new GZipStream(resource, CompressionMode.Decompress);
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        gzip.CopyTo(buffer);
+        byte[] data = buffer.ToArray();
+        string[] header = Encoding.ASCII.GetString(data, 0, Math.Min(data.Length, 32)).Split('\n', 4);
+        string[] size = header[1].Split(' ');
+        int headerLength = header[0].Length + header[1].Length + header[2].Length + 3;
+        return new RgbPhoto(int.Parse(size[0], CultureInfo.InvariantCulture), int.Parse(size[1], CultureInfo.InvariantCulture), data[headerLength..]);
     }
 
     /// <summary>Scales <paramref name="source"/> uniformly to fit the canvas (bilinear, pixel centres aligned) and centres it on black.</summary>
-    private static byte[] Letterbox(RgbImage source, int canvasWidth, int canvasHeight)
+    private static byte[] Letterbox(RgbPhoto source, int canvasWidth, int canvasHeight)
     {
         double scale = Math.Min((double)canvasWidth / source.Width, (double)canvasHeight / source.Height);
         int width = (int)Math.Round(source.Width * scale);
@@ -73,5 +77,7 @@ internal static class BenchmarkFrame
         return canvas;
     }
 
-    private static byte At(RgbImage image, int x, int y, int channel) => image.Pixels[(((y * image.Width) + x) * 3) + channel];
+    private static byte At(RgbPhoto image, int x, int y, int channel) => image.Pixels[(((y * image.Width) + x) * 3) + channel];
+
+    private sealed record RgbPhoto(int Width, int Height, byte[] Pixels);
 }

@@ -16,7 +16,7 @@ public class DetectBenchmarks : IDisposable
     private FaceDetector? _detector;
 
     /// <summary>The bundled model the detector runs.</summary>
-    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange)]
+    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange, BlazeFaceModelKind.BackCamera)]
     public BlazeFaceModelKind Model { get; set; }
 
     /// <summary>Creates the detector and checks that it finds the face.</summary>
@@ -24,7 +24,7 @@ public class DetectBenchmarks : IDisposable
     public void Setup()
     {
         _pixels = BenchmarkFrame.Pixels;
-        _detector = new FaceDetector(new FaceDetectorOptions { Model = ModelCatalog.Get(Model) });
+        _detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.Bundled(Model) });
         IReadOnlyList<FaceDetection> faces = _detector.Detect(BenchmarkFrame.View(_pixels));
         Console.WriteLine($"// {Model}: {faces.Count} face(s){string.Concat(faces.Select(f => $", score {f.Score:F3} at {f.BoundingBox}"))}");
         if (faces.Count == 0)

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BlazeFace.Kernels;
+using BlazeFace.Network;
 
 namespace BlazeFace.Benchmarks;
 
@@ -20,16 +21,16 @@ public class NetworkBenchmarks : IDisposable
     private BlazeFaceNetworkSession? _default;
 
     /// <summary>The bundled model to run.</summary>
-    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange)]
+    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange, BlazeFaceModelKind.BackCamera)]
     public BlazeFaceModelKind Model { get; set; }
 
     /// <summary>Builds one session per kernel set and writes the frame into each input.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        BlazeFaceModel model = ModelCatalog.Get(Model);
-        _scalar = new BlazeFaceNetworkSession(model, KernelSet.Scalar);
-        _default = new BlazeFaceNetworkSession(model, KernelSet.Default);
+        BlazeFaceModel model = BlazeFaceModel.Bundled(Model);
+        _scalar = new BlazeFaceNetworkSession(model.Compile(KernelSet.Scalar));
+        _default = new BlazeFaceNetworkSession(model.Compile(KernelSet.Default));
         _scalar.SetInput(BenchmarkFrame.View(BenchmarkFrame.Pixels));
         _default.SetInput(BenchmarkFrame.View(BenchmarkFrame.Pixels));
     }

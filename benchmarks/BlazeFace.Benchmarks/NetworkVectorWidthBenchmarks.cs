@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BlazeFace.Kernels;
+using BlazeFace.Network;
 
 namespace BlazeFace.Benchmarks;
 
@@ -31,7 +32,7 @@ public class NetworkVectorWidthBenchmarks : IDisposable
     public void Setup()
     {
         VectorWidth width = KernelSet.SupportedWidths.Single(w => w != VectorWidth.Scalar && Bits(w) == VectorBits);
-        _session = new BlazeFaceNetworkSession(ModelCatalog.Get(Model), KernelSet.Create(width));
+        _session = new BlazeFaceNetworkSession(BlazeFaceModel.Bundled(Model).Compile(KernelSet.Create(width)));
         _session.SetInput(BenchmarkFrame.View(BenchmarkFrame.Pixels));
     }
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BlazeFace.Network;
 using BlazeFace.PostProcessing;
 
 namespace BlazeFace.Benchmarks;
@@ -16,25 +17,25 @@ namespace BlazeFace.Benchmarks;
 public class PostProcessingBenchmarks
 {
     private readonly BlazeFaceAnchorDecoder _decoder = new();
-    private readonly WeightedNonMaxSuppression _weighted = new(WeightedNonMaxSuppression.DefaultIouThreshold);
-    private readonly HardNonMaxSuppression _hard = new(HardNonMaxSuppression.DefaultIouThreshold);
+    private WeightedNonMaxSuppression _weighted = null!;
+    private HardNonMaxSuppression _hard = null!;
     private float[] _regressors = [];
     private float[] _scoreLogits = [];
     private Anchor[] _anchors = [];
-    private FaceDetection[] _candidates = [];
-    private FaceDetection[] _results = [];
+    private FaceCandidate[] _candidates = [];
+    private FaceCandidate[] _results = [];
     private int _inputSize;
     private float _minScore;
 
     /// <summary>The bundled model whose outputs are decoded.</summary>
-    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange)]
+    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange, BlazeFaceModelKind.BackCamera)]
     public BlazeFaceModelKind Model { get; set; }
 
     /// <summary>Runs the network once on the frame and keeps its outputs, the anchors and the detector's default settings.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        BlazeFaceModel model = ModelCatalog.Get(Model);
+        BlazeFaceModel model = BlazeFaceModel.Bundled(Model);
         using (BlazeFaceNetworkSession session = model.CreateSession())
         {
             session.SetInput(BenchmarkFrame.View(BenchmarkFrame.Pixels));
@@ -43,12 +44,13 @@ public class PostProcessingBenchmarks
             _scoreLogits = session.ScoreLogits.ToArray();
         }
 
-        bool shortRange = Model == BlazeFaceModelKind.ShortRange;
-        _anchors = SsdAnchorGenerator.Generate(shortRange ? SsdAnchorOptions.ShortRange : SsdAnchorOptions.FullRange);
-        _minScore = shortRange ? FaceDetectorOptions.ShortRangeDefaultMinScore : FaceDetectorOptions.FullRangeDefaultMinScore;
+        _anchors = model.Anchors.ToArray();
+        _minScore = model.DefaultMinScore;
+        _weighted = new WeightedNonMaxSuppression(model.DefaultIouThreshold);
+        _hard = new HardNonMaxSuppression(model.DefaultIouThreshold);
         _inputSize = model.InputSize;
-        _candidates = new FaceDetection[_anchors.Length];
-        _results = new FaceDetection[new FaceDetectorOptions().MaxFaces];
+        _candidates = new FaceCandidate[_anchors.Length];
+        _results = new FaceCandidate[new FaceDetectorOptions().MaxFaces];
 
         int candidates = Decode();
         int weighted = DecodeAndWeightedSuppression();

@@ -1,3 +1,16 @@
 using BenchmarkDotNet.Running;
+using BlazeFace.Benchmarks.Profiling;
+using BlazeFace.Benchmarks.Race;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `profile`: the per-step profile of the managed network; `interleave`: the race's load-resistant cross-check;
+// everything else goes to BenchmarkDotNet.
+switch (args.FirstOrDefault())
+{
+    case "profile":
+        return ProfileCommand.Run(args[1..]);
+    case "interleave":
+        return InterleavedRace.Run(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ProfileCommand).Assembly).Run(args);
+return 0;

@@ -2,42 +2,20 @@ using BlazeFace.Cli.Commands;
 
 namespace BlazeFace.Cli;
 
-/// <summary>The BlazeFace command-line sample: <c>detect</c> faces in images, or <c>bench</c> the detector.</summary>
+/// <summary>The <c>blazeface</c> command: <c>detect</c> faces in images, or <c>bench</c> the detector.</summary>
 internal static class Program
 {
-    private const string Usage = """
-        usage:
-          BlazeFace.Cli detect IMAGE|FOLDER... [--model short|full|FILE.tflite] [--min-score S]
-                        [--nms weighted|hard] [--resize letterbox|stretch] [--json] [--out OUT.png|FOLDER]
-          BlazeFace.Cli bench IMAGE [--model short|full|FILE.tflite] [--iterations N] [--threads T]
-        images: PNG, binary or ASCII PPM/PGM, baseline and progressive JPEG
-        exit codes: 0 ok, 1 bad command line, 2 an image or model could not be read
-        """;
-
     public static int Main(string[] args) => Run(args, Console.Out, Console.OpenStandardOutput(), Console.Error);
 
+    /// <summary>Runs one command line; the tests call this in process with their own writers.</summary>
+    /// <param name="args">The arguments after the program name.</param>
+    /// <param name="output">Standard output for text (tables, help).</param>
+    /// <param name="standardOutput">Standard output as bytes, for JSON lines written as UTF-8.</param>
+    /// <param name="error">Standard error: one line per problem, and parse errors with usage.</param>
+    /// <returns>The exit code: 0 ok, 1 bad command line, 2 an image or model could not be read.</returns>
     internal static int Run(string[] args, TextWriter output, Stream standardOutput, TextWriter error)
     {
-        try
-        {
-            return args switch
-            {
-                ["detect", .. var rest] => DetectCommand.Run(rest, output, standardOutput, error),
-                ["bench", .. var rest] => BenchCommand.Run(rest, output, error),
-                ["--help" or "-h" or "help", ..] => PrintUsage(output, ExitCodes.Success),
-                _ => throw new CommandLineException(args.Length == 0 ? "No command given." : $"Unknown command '{args[0]}'."),
-            };
-        }
-        catch (CommandLineException e)
-        {
-            error.WriteLine($"error: {e.Message}");
-            return PrintUsage(error, ExitCodes.Usage);
-        }
-    }
-
-    private static int PrintUsage(TextWriter writer, int exitCode)
-    {
-        writer.WriteLine(Usage);
-        return exitCode;
+        var console = new CliConsole(output, standardOutput, error);
+        return BlazeFaceCommandLine.Create(console).Parse(args).Invoke(new() { Output = output, Error = error });
     }
 }

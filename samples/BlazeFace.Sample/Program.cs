@@ -1,20 +1,22 @@
-// Finds the faces in a PNG photo with the BlazeFace package and prints them.
-// Exit code: 0 at least one face found, 1 no face, 2 bad command line or unreadable image.
+// Finds the faces in a photo with the BlazeFace and BlazeFace.SkiaSharp packages, prints them, and optionally
+// writes the photo with the faces drawn. Exit code: 0 at least one face found, 1 no face, 2 bad command line or
+// unreadable image.
 using System.Reflection;
 using BlazeFace;
-using BlazeFace.Imaging;
-using BlazeFace.Sample;
+using BlazeFace.SkiaSharp;
+using SkiaSharp;
 
-if (args.Length is < 1 or > 2 || (args.Length == 2 && args[1] is not ("short" or "full")))
+if (args.Length is < 1 or > 3 || (args.Length >= 2 && args[1] is not ("short" or "full" or "back")))
 {
-    Console.Error.WriteLine("usage: BlazeFace.Sample IMAGE.png [short|full]");
+    Console.Error.WriteLine("usage: BlazeFace.Sample IMAGE [short|full|back] [ANNOTATED.png]");
     return 2;
 }
 
-PngImage png;
+SKBitmap photo;
 try
 {
-    png = PngImage.Load(args[0]);
+    // Any format SkiaSharp reads (JPEG, PNG, WebP, GIF, BMP), turned upright by its EXIF orientation.
+    photo = UprightImage.Load(args[0]);
 }
 catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
 {
@@ -22,27 +24,47 @@ catch (Exception e) when (e is IOException or InvalidDataException or Unauthoriz
     return 2;
 }
 
-var options = new FaceDetectorOptions
+using (photo)
 {
-    Model = args is [_, "full"] ? BlazeFaceModel.FullRange : BlazeFaceModel.ShortRange,
-};
-using var detector = new FaceDetector(options);
-
-var image = new ImageView(png.Pixels, png.Width, png.Height, png.Format);
-IReadOnlyList<FaceDetection> faces = detector.Detect(image);
-
-string? version = typeof(FaceDetector).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-Console.WriteLine($"BlazeFace {version}, {detector.Model.Kind} model");
-Console.WriteLine($"{args[0]}: {png.Width}x{png.Height} {png.Format}, {faces.Count} face(s)");
-for (int i = 0; i < faces.Count; i++)
-{
-    FaceDetection face = faces[i];
-    FaceBox box = face.BoundingBox;
-    Console.WriteLine($"  face {i + 1}: score {face.Score:F3}, box x={box.X:F1} y={box.Y:F1} w={box.Width:F1} h={box.Height:F1}");
-    foreach (FaceKeypoint point in face.Keypoints)
+    var options = new FaceDetectorOptions
     {
-        Console.WriteLine($"    {point.Name,-18} ({point.X:F1}, {point.Y:F1})");
-    }
-}
+        Model = args.Length >= 2 ? BlazeFaceModel.Bundled(args[1] switch
+        {
+            "full" => BlazeFaceModelKind.FullRange,
+            "back" => BlazeFaceModelKind.BackCamera,
+            _ => BlazeFaceModelKind.ShortRange,
+        }) : BlazeFaceModel.ShortRange,
+    };
+    using var detector = new FaceDetector(options);
+    IReadOnlyList<FaceDetection> faces = detector.Detect(photo);
 
-return faces.Count > 0 ? 0 : 1;
+    string? version = typeof(FaceDetector).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+    Console.WriteLine($"BlazeFace {version}, {detector.Model.Kind} model");
+    Console.WriteLine($"{args[0]}: {photo.Width}x{photo.Height} {photo.ColorType}, {faces.Count} face(s)");
+    for (int i = 0; i < faces.Count; i++)
+    {
+        FaceDetection face = faces[i];
+        FaceBox box = face.BoundingBox;
+        Console.WriteLine($"  face {i + 1}: score {face.Score:F3}, box x={box.X:F1} y={box.Y:F1} w={box.Width:F1} h={box.Height:F1}");
+        foreach (FaceKeypoint point in face.Keypoints)
+        {
+            Console.WriteLine($"    {point.Name,-18} ({point.X:F1}, {point.Y:F1})");
+        }
+    }
+
+    if (args.Length == 3)
+    {
+        // Grey photos decode as Gray8; draw in colour on a copy.
+        using SKBitmap canvasBitmap = photo.ColorType == SKColorType.Gray8 ? photo.Copy(SKImageInfo.PlatformColorType) : photo.Copy();
+        using (var canvas = new SKCanvas(canvasBitmap))
+        {
+            canvas.DrawDetections(faces);
+        }
+
+        using SKData png = canvasBitmap.Encode(SKEncodedImageFormat.Png, 100);
+        File.WriteAllBytes(args[2], png.ToArray());
+        Console.WriteLine($"wrote {args[2]}");
+    }
+
+    return faces.Count > 0 ? 0 : 1;
+}

@@ -1,124 +1,72 @@
-using BlazeFace.Network;
-using System.Diagnostics;
-using System.Text.Json;
+using System.CommandLine;
 using BlazeFace.Cli.Imaging;
 using BlazeFace.Imaging;
+using SkiaSharp;
 
 namespace BlazeFace.Cli.Commands;
 
 /// <summary>
-/// <c>bench IMAGE [--model short|full|FILE.tflite] [--iterations N] [--threads T]</c>: medians of the network alone
-/// and of the whole <c>Detect</c> after warm-up, plus the bytes one <c>Detect</c> allocates, as one JSON line.
+/// <c>bench IMAGE [--model M] [--iterations N] [--threads T]</c>: one JSON line of timings from <see cref="BenchRun"/>.
 /// </summary>
-/// <remarks>
-/// <c>detect_per_second</c> is the throughput of N x T images through <see cref="FaceDetector.DetectBatch"/> on T
-/// threads, so runs with different T compare directly.
-/// </remarks>
-internal static class BenchCommand
+internal sealed class BenchCommand : Command
 {
-    private static readonly HashSet<string> ValueOptions = ["--model", "--iterations", "--threads"];
-
-    public static int Run(IEnumerable<string> args, TextWriter output, TextWriter error)
+    public BenchCommand(CliConsole console)
+        : base("bench", "Time the detector on one image: medians of the network alone and of Detect, bytes allocated per Detect, and throughput on T threads, as one JSON line.")
     {
-        var reader = new ArgumentReader(args, ValueOptions, new HashSet<string>());
-        if (reader.Positional.Count != 1)
-        {
-            throw new CommandLineException("bench needs exactly one image.");
-        }
+        Add(Image);
+        Add(Model);
+        Add(Iterations);
+        Add(Threads);
+        UnknownOptions.RejectIn(Image, this);
+        SetAction(parseResult => Execute(parseResult, console));
+    }
 
-        string modelArgument = reader.Value("--model") ?? "short";
-        int iterations = reader.Int("--iterations") ?? 1000;
-        int threads = reader.Int("--threads") ?? 1;
-        RgbImage image;
+    public Argument<string> Image { get; } = new("image")
+    {
+        Description = "The image to detect on, again and again",
+        HelpName = "IMAGE",
+    };
+
+    public Option<string> Model { get; } = ModelOption.Create();
+
+    public Option<int> Iterations { get; } = OptionParsers.Positive(new Option<int>("--iterations", "-n")
+    {
+        Description = "Timed runs of each measurement (after a warm-up of a tenth of them, at least 20)",
+        HelpName = "N",
+        DefaultValueFactory = _ => 1000,
+    });
+
+    public Option<int> Threads { get; } = OptionParsers.Positive(new Option<int>("--threads", "-t")
+    {
+        Description = "Threads for the throughput figure (DetectBatch over N x T images)",
+        HelpName = "T",
+        DefaultValueFactory = _ => 1,
+    });
+
+    private int Execute(ParseResult parseResult, CliConsole console)
+    {
+        string imagePath = parseResult.GetValue(Image)!;
+        string modelArgument = parseResult.GetValue(Model) ?? "short";
+        ImageBuffer frame;
         BlazeFaceModel model;
         try
         {
-            image = ImageDecoder.DecodeFile(reader.Positional[0]);
-            model = ModelArgument.Load(modelArgument);
+            using (SKBitmap image = ImageFileLoader.Load(imagePath))
+            {
+                frame = Rgb24Frame.From(image);
+            }
+
+            model = ModelOption.Load(modelArgument);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e) when (ImageFileLoader.IsUnreadable(e) || ModelOption.IsUnreadable(e))
         {
-            error.WriteLine($"error: {e.Message}");
+            console.ReportError(e.Message);
             return ExitCodes.BadInput;
         }
 
-        int warmup = Math.Max(20, iterations / 10);
-        double inferenceMedian = MedianInference(model, image, warmup, iterations);
-        using var detector = new FaceDetector(new FaceDetectorOptions { Model = model });
-        var (detectMedian, allocated) = MedianDetect(detector, image, warmup, iterations);
-        double throughput = Throughput(detector, image, warmup, iterations, threads);
-
-        using var json = new Utf8JsonWriter(Console.OpenStandardOutput());
-        json.WriteStartObject();
-        json.WriteString("model", modelArgument);
-        json.WriteNumber("iterations", iterations);
-        json.WriteNumber("threads", threads);
-        json.WriteNumber("inference_ms_median", Math.Round(inferenceMedian, 4));
-        json.WriteNumber("detect_ms_median", Math.Round(detectMedian, 4));
-        json.WriteNumber("allocated_bytes_per_detect", allocated);
-        json.WriteNumber("detect_per_second", Math.Round(throughput, 1));
-        json.WriteEndObject();
-        json.Flush();
-        output.WriteLine();
+        var run = new BenchRun(model, frame, parseResult.GetValue(Iterations), parseResult.GetValue(Threads));
+        console.Output.Flush();
+        run.WriteJson(console.OutputStream, modelArgument);
         return ExitCodes.Success;
-    }
-
-    private static double MedianInference(BlazeFaceModel model, RgbImage image, int warmup, int iterations)
-    {
-        using BlazeFaceNetworkSession session = model.CreateSession();
-        session.SetInput(image.AsView());
-        return Median(warmup, iterations, session.Run);
-    }
-
-    private static (double Median, long AllocatedBytes) MedianDetect(FaceDetector detector, RgbImage image, int warmup, int iterations)
-    {
-        double median = Median(warmup, iterations, () => detector.Detect(image.AsView()));
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < iterations; i++)
-        {
-            detector.Detect(image.AsView());
-        }
-
-        return (median, (GC.GetAllocatedBytesForCurrentThread() - before) / iterations);
-    }
-
-    /// <summary>
-    /// Images per second through <see cref="FaceDetector.DetectBatch"/> spread over <paramref name="threads"/> threads:
-    /// the median of five batches of N x T images, since one batch on a shared machine can lose a core to a neighbour.
-    /// </summary>
-    private static double Throughput(FaceDetector detector, RgbImage image, int warmup, int iterations, int threads)
-    {
-        var frame = image.AsBuffer();
-        detector.DetectBatch(Enumerable.Repeat(frame, warmup * threads).ToArray(), threads);
-        ImageBuffer[] batch = Enumerable.Repeat(frame, iterations * threads).ToArray();
-        double[] rates = new double[5];
-        for (int i = 0; i < rates.Length; i++)
-        {
-            long start = Stopwatch.GetTimestamp();
-            detector.DetectBatch(batch, threads);
-            rates[i] = batch.Length / Stopwatch.GetElapsedTime(start).TotalSeconds;
-        }
-
-        Array.Sort(rates);
-        return rates[rates.Length / 2];
-    }
-
-    private static double Median(int warmup, int iterations, Action action)
-    {
-        for (int i = 0; i < warmup; i++)
-        {
-            action();
-        }
-
-        double[] ms = new double[iterations];
-        for (int i = 0; i < iterations; i++)
-        {
-            long t0 = Stopwatch.GetTimestamp();
-            action();
-            ms[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-        }
-
-        Array.Sort(ms);
-        return ms[iterations / 2];
     }
 }

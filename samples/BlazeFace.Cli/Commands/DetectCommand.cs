@@ -1,100 +1,72 @@
-using BlazeFace.Cli.Imaging;
-using BlazeFace.Cli.Output;
-using BlazeFace.Imaging;
-using BlazeFace.Preprocessing;
+using System.CommandLine;
 
 namespace BlazeFace.Cli.Commands;
 
 /// <summary>
-/// <c>detect IMAGE... [--model short|full|FILE.tflite] [--min-score S] [--nms weighted|hard]
-/// [--resize letterbox|stretch] [--json] [--out OUT.png|FOLDER]</c>.
+/// <c>detect IMAGE|FOLDER... [--model M] [--min-score S] [--nms weighted|hard] [--resize letterbox|stretch] [--json]
+/// [--out FILE|FOLDER]</c>: parses the options into <see cref="DetectSettings"/> and runs <see cref="DetectRun"/>.
 /// </summary>
-internal static class DetectCommand
+/// <remarks>A new option is one property here, one line in the constructor, and one field of <see cref="DetectSettings"/>.</remarks>
+internal sealed class DetectCommand : Command
 {
-    private static readonly HashSet<string> ValueOptions = ["--model", "--min-score", "--nms", "--resize", "--out"];
-    private static readonly HashSet<string> FlagOptions = ["--json"];
-
-    public static int Run(IEnumerable<string> args, TextWriter output, Stream standardOutput, TextWriter error)
+    public DetectCommand(CliConsole console)
+        : base("detect", "Find faces in images (JPEG, PNG, WebP, GIF, BMP; EXIF orientation applied) and print them as a table or JSON lines.")
     {
-        var reader = new ArgumentReader(args, ValueOptions, FlagOptions);
-        if (reader.Positional.Count == 0)
-        {
-            throw new CommandLineException("detect needs at least one image file or folder.");
-        }
-
-        string modelArgument = reader.Value("--model") ?? "short";
-        var nms = reader.Choice("--nms", NonMaxSuppressionKind.Weighted, ("weighted", NonMaxSuppressionKind.Weighted), ("hard", NonMaxSuppressionKind.Hard));
-        var resize = reader.Choice("--resize", ResizeMode.Letterbox, ("letterbox", ResizeMode.Letterbox), ("stretch", ResizeMode.Stretch));
-        float? minScore = reader.Float("--min-score");
-        bool json = reader.Has("--json");
-        string? outPath = reader.Value("--out");
-        List<string> files = InputFiles.Expand(reader.Positional);
-        if (files.Count == 0)
-        {
-            error.WriteLine("error: no image files found in the given folder(s)");
-            return ExitCodes.BadInput;
-        }
-
-        BlazeFaceModel model;
-        try
-        {
-            model = ModelArgument.Load(modelArgument);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            error.WriteLine($"error: cannot load model '{modelArgument}': {e.Message}");
-            return ExitCodes.BadInput;
-        }
-
-        using var detector = new FaceDetector(new FaceDetectorOptions { Model = model, NonMaxSuppression = nms, ResizeMode = resize, MinScore = minScore });
-        var table = new DetectionTableWriter(output);
-        var progress = new ProgressReporter(files.Count, error);
-        int failed = 0;
-        for (int i = 0; i < files.Count; i++)
-        {
-            string path = files[i];
-            try
-            {
-                RgbImage image = ImageDecoder.DecodeFile(path);
-                IReadOnlyList<FaceDetection> faces = detector.Detect(image.AsView());
-                if (json)
-                {
-                    output.Flush();
-                    DetectionJsonWriter.Write(standardOutput, path, image.Width, image.Height, modelArgument, faces);
-                }
-                else
-                {
-                    table.Write(path, image.Width, image.Height, faces);
-                }
-
-                if (outPath is not null)
-                {
-                    DetectionPainter.Draw(image.Pixels, image.Width, image.Height, ImagePixelFormat.Rgb24, image.Width * 3, [.. faces]);
-                    PngEncoder.EncodeToFile(image, AnnotatedPath(outPath, path, files.Count));
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-            {
-                failed++;
-                error.WriteLine($"error: {path}: {e.Message}");
-            }
-
-            progress.Completed(i + 1, failed);
-        }
-
-        output.Flush();
-        return failed == 0 ? ExitCodes.Success : ExitCodes.BadInput;
+        Add(Inputs);
+        Add(Model);
+        Add(MinScore);
+        Add(Nms);
+        Add(Resize);
+        Add(Json);
+        Add(Out);
+        UnknownOptions.RejectIn(Inputs, this);
+        SetAction(parseResult => new DetectRun(Read(parseResult), console).Execute());
     }
 
-    /// <summary>With one input --out names the PNG; with several it names a folder that receives NAME.png for each.</summary>
-    private static string AnnotatedPath(string outPath, string inputPath, int inputCount)
+    public Argument<string[]> Inputs { get; } = new("images")
     {
-        if (inputCount == 1)
-        {
-            return outPath;
-        }
+        Description = "Image files, or folders whose .jpg, .jpeg, .png, .webp, .gif and .bmp files are all read",
+        HelpName = "IMAGE|FOLDER",
+        Arity = ArgumentArity.OneOrMore,
+    };
 
-        Directory.CreateDirectory(outPath);
-        return Path.Combine(outPath, Path.GetFileNameWithoutExtension(inputPath) + ".png");
-    }
+    public Option<string> Model { get; } = ModelOption.Create();
+
+    public Option<float?> MinScore { get; } = OptionParsers.Fraction(new Option<float?>("--min-score")
+    {
+        Description = "Drop faces scoring below this, 0 to 1 (default: the model's, 0.5 short, 0.6 full, 0.65 back)",
+        HelpName = "S",
+    });
+
+    public Option<string> Nms { get; } = new Option<string>("--nms")
+    {
+        Description = "How overlapping candidates merge: weighted (MediaPipe's blend) or hard (keep the best)",
+        DefaultValueFactory = _ => "weighted",
+    }.AcceptOnlyFromAmong("weighted", "hard");
+
+    public Option<string> Resize { get; } = new Option<string>("--resize")
+    {
+        Description = "How the image is fitted to the model input: letterbox (keeps the aspect ratio) or stretch",
+        DefaultValueFactory = _ => "letterbox",
+    }.AcceptOnlyFromAmong("letterbox", "stretch");
+
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "One JSON object per image, one per line, instead of a table",
+    };
+
+    public Option<string?> Out { get; } = new("--out", "-o")
+    {
+        Description = "Write the image with faces drawn: a .png or .jpg file, or with several images a folder (NAME.png each)",
+        HelpName = "FILE|FOLDER",
+    };
+
+    private DetectSettings Read(ParseResult parseResult) => new(
+        Inputs: parseResult.GetValue(Inputs) ?? [],
+        Model: parseResult.GetValue(Model) ?? "short",
+        MinScore: parseResult.GetValue(MinScore),
+        NonMaxSuppression: parseResult.GetValue(Nms) == "hard" ? NonMaxSuppressionKind.Hard : NonMaxSuppressionKind.Weighted,
+        Resize: parseResult.GetValue(Resize) == "stretch" ? ResizeMode.Stretch : ResizeMode.Letterbox,
+        Json: parseResult.GetValue(Json),
+        Out: parseResult.GetValue(Out));
 }

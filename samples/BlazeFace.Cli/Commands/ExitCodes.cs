@@ -1,11 +1,11 @@
 namespace BlazeFace.Cli.Commands;
 
-/// <summary>The CLI's exit codes.</summary>
+/// <summary>The CLI's exit codes, as the README documents them.</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>The command line was wrong; usage was printed.</summary>
+    /// <summary>The command line was wrong (System.CommandLine's own parse errors return this too).</summary>
     public const int Usage = 1;
 
     /// <summary>An image or model file could not be read or was malformed.</summary>

@@ -1,9 +1,11 @@
 namespace BlazeFace.Cli.Commands;
 
-/// <summary>Expands the command's positional arguments: files stay as given, folders become their image files.</summary>
+/// <summary>Expands the command's image arguments: files stay as given, folders become their image files.</summary>
 internal static class InputFiles
 {
-    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".ppm", ".pgm", ".pnm", ".jpg", ".jpeg" };
+    /// <summary>The extensions a folder's files are picked by: the formats the CLI decodes.</summary>
+    public static IReadOnlySet<string> ImageExtensions { get; } =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp" };
 
     public static List<string> Expand(IEnumerable<string> arguments)
     {

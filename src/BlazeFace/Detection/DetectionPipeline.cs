@@ -1,16 +1,15 @@
-using BlazeFace.Kernels;
 using BlazeFace.Models;
 using BlazeFace.PostProcessing;
 
 namespace BlazeFace;
 
 /// <summary>
-/// What every working set of a detector shares, all read-only: the compiled model (checked graph, packed weights,
-/// anchors) and the validated options with the model's defaults filled in.
+/// What every working set of a detector shares, all read-only, whichever engine runs the network: the model (its
+/// spec and anchors) and the validated options with the model's defaults filled in.
 /// </summary>
 internal sealed class DetectionPipeline
 {
-    public DetectionPipeline(FaceDetectorOptions options, KernelSet kernels)
+    public DetectionPipeline(FaceDetectorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         BlazeFaceModel model = options.Model ?? BlazeFaceModel.ShortRange;
@@ -47,15 +46,18 @@ internal sealed class DetectionPipeline
             _ => throw OptionOutOfRange(nameof(options.NonMaxSuppression), options.NonMaxSuppression, "FaceDetectorOptions.NonMaxSuppression is not a defined value."),
         };
 
-        Compiled = model.Compile(kernels);
+        Model = model;
         MaxFaces = Math.Min(options.MaxFaces, model.AnchorCount);
     }
 
-    public CompiledModel Compiled { get; }
+    public BlazeFaceModel Model { get; }
 
-    public BlazeFaceModel Model => Compiled.Model;
+    public ModelSpec Spec => Model.Spec;
 
-    public int InputSize => Compiled.InputSize;
+    public int InputSize => Spec.InputSize;
+
+    /// <summary>The anchors the network's outputs are relative to, in output order.</summary>
+    public ReadOnlySpan<Anchor> Anchors => Spec.Anchors;
 
     public float MinScore { get; }
 

@@ -1,5 +1,6 @@
 using BlazeFace.Imaging;
 using BlazeFace.Kernels;
+using BlazeFace.Models;
 
 namespace BlazeFace;
 
@@ -16,9 +17,7 @@ namespace BlazeFace;
 /// </remarks>
 public sealed class FaceDetector : IFaceDetector
 {
-    private readonly DetectionPipeline _pipeline;
-    private readonly Stack<DetectionWorkingSet> _idle = new();
-    private volatile bool _disposed;
+    private readonly WorkingSetPool _pool;
 
     /// <summary>Creates a detector.</summary>
     /// <param name="options">The configuration; null means all defaults (short-range model, MediaPipe's settings).</param>
@@ -30,120 +29,50 @@ public sealed class FaceDetector : IFaceDetector
 
     internal FaceDetector(FaceDetectorOptions options, KernelSet kernels)
     {
-        _pipeline = new DetectionPipeline(options, kernels);
-
-        // One working set up front: most callers use a single thread.
-        _idle.Push(new DetectionWorkingSet(_pipeline));
+        var pipeline = new DetectionPipeline(options);
+        Compiled = pipeline.Model.Compile(kernels);
+        _pool = new WorkingSetPool(this, pipeline, () => new ManagedNetworkRunner(Compiled.Network));
     }
 
     /// <inheritdoc/>
-    public BlazeFaceModel Model => _pipeline.Model;
+    public BlazeFaceModel Model => _pool.Pipeline.Model;
 
     /// <summary>The score threshold in effect (the option, or the model's default).</summary>
-    public float MinScore => _pipeline.MinScore;
+    public float MinScore => _pool.Pipeline.MinScore;
 
     /// <summary>The most faces one call returns (the option, capped at the model's anchor count).</summary>
-    public int MaxFaces => _pipeline.MaxFaces;
+    public int MaxFaces => _pool.Pipeline.MaxFaces;
 
-    internal DetectionPipeline Pipeline => _pipeline;
+    internal DetectionPipeline Pipeline => _pool.Pipeline;
 
-    /// <inheritdoc/>
-    public IReadOnlyList<FaceDetection> Detect(ImageView image)
-    {
-        DetectionWorkingSet workingSet = Rent();
-        try
-        {
-            return ToList(workingSet.Run(image));
-        }
-        finally
-        {
-            Return(workingSet);
-        }
-    }
+    /// <summary>The compiled network every working set of this detector runs, shared with every detector of the model.</summary>
+    internal CompiledModel Compiled { get; }
 
     /// <inheritdoc/>
-    public IReadOnlyList<FaceDetection> Detect(ImageBuffer image) => Detect(image.AsView());
+    public IReadOnlyList<FaceDetection> Detect(ImageView image) => _pool.Detect(image);
 
     /// <inheritdoc/>
-    public int Detect(ImageView image, Span<FaceDetection> destination) => Detect(image, destination, out _);
+    public IReadOnlyList<FaceDetection> Detect(ImageBuffer image) => _pool.Detect(image.AsView());
 
     /// <inheritdoc/>
-    public int Detect(ImageView image, Span<FaceDetection> destination, out int found)
-    {
-        DetectionWorkingSet workingSet = Rent();
-        try
-        {
-            ReadOnlySpan<FaceDetection> results = workingSet.Run(image);
-            found = results.Length;
-            return CopyTo(results, destination);
-        }
-        finally
-        {
-            Return(workingSet);
-        }
-    }
+    public int Detect(ImageView image, Span<FaceDetection> destination) => _pool.Detect(image, destination, out _);
+
+    /// <inheritdoc/>
+    public int Detect(ImageView image, Span<FaceDetection> destination, out int found) => _pool.Detect(image, destination, out found);
 
     /// <inheritdoc/>
     /// <remarks>Supports every option. Thread-safe like every Detect overload.</remarks>
-    public IReadOnlyList<FaceDetection> Detect(ImageView image, ImageProcessingOptions options)
-    {
-        DetectionWorkingSet workingSet = Rent();
-        try
-        {
-            return ToList(workingSet.Run(image, options));
-        }
-        finally
-        {
-            Return(workingSet);
-        }
-    }
+    public IReadOnlyList<FaceDetection> Detect(ImageView image, ImageProcessingOptions options) => _pool.Detect(image, options);
 
     /// <inheritdoc/>
     /// <remarks>Supports every option; allocates nothing once the working set has served the same options on an image of the same size.</remarks>
-    public int Detect(ImageView image, ImageProcessingOptions options, Span<FaceDetection> destination, out int found)
-    {
-        DetectionWorkingSet workingSet = Rent();
-        try
-        {
-            ReadOnlySpan<FaceDetection> results = workingSet.Run(image, options);
-            found = results.Length;
-            return CopyTo(results, destination);
-        }
-        finally
-        {
-            Return(workingSet);
-        }
-    }
+    public int Detect(ImageView image, ImageProcessingOptions options, Span<FaceDetection> destination, out int found) => _pool.Detect(image, options, destination, out found);
 
     /// <inheritdoc/>
-    public IReadOnlyList<FaceDetection> Detect(ReadOnlySpan<float> inputTensor)
-    {
-        CheckTensor(inputTensor);
-        DetectionWorkingSet workingSet = Rent();
-        try
-        {
-            return ToList(workingSet.Run(inputTensor));
-        }
-        finally
-        {
-            Return(workingSet);
-        }
-    }
+    public IReadOnlyList<FaceDetection> Detect(ReadOnlySpan<float> inputTensor) => _pool.Detect(inputTensor);
 
     /// <inheritdoc/>
-    public int Detect(ReadOnlySpan<float> inputTensor, Span<FaceDetection> destination)
-    {
-        CheckTensor(inputTensor);
-        DetectionWorkingSet workingSet = Rent();
-        try
-        {
-            return CopyTo(workingSet.Run(inputTensor), destination);
-        }
-        finally
-        {
-            Return(workingSet);
-        }
-    }
+    public int Detect(ReadOnlySpan<float> inputTensor, Span<FaceDetection> destination) => _pool.Detect(inputTensor, destination);
 
     /// <summary>
     /// Detects faces in many images using several cores: the images are spread over up to
@@ -152,69 +81,10 @@ public sealed class FaceDetector : IFaceDetector
     /// <inheritdoc/>
     public IReadOnlyList<FaceDetection>[] DetectBatch(IReadOnlyList<ImageBuffer> images, int maxDegreeOfParallelism = -1)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        _pool.ThrowIfDisposed();
         return BatchDetection.Run(this, images, maxDegreeOfParallelism);
     }
 
     /// <summary>Releases the working sets. Safe to call more than once.</summary>
-    public void Dispose()
-    {
-        _disposed = true;
-        lock (_idle)
-        {
-            _idle.Clear();
-        }
-    }
-
-    private static FaceDetection[] ToList(ReadOnlySpan<FaceDetection> results) => results.IsEmpty ? [] : results.ToArray();
-
-    private static int CopyTo(ReadOnlySpan<FaceDetection> results, Span<FaceDetection> destination)
-    {
-        int count = Math.Min(results.Length, destination.Length);
-        results[..count].CopyTo(destination);
-        return count;
-    }
-
-    private void CheckTensor(ReadOnlySpan<float> inputTensor)
-    {
-        int size = _pipeline.InputSize;
-        int expected = size * size * 3;
-        if (inputTensor.Length != expected)
-        {
-            throw new ArgumentException($"The {_pipeline.Compiled.Spec.Name} model takes {expected} values ({size}x{size}x3); got {inputTensor.Length}.", nameof(inputTensor));
-        }
-
-        int bad = inputTensor.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
-        if (bad >= 0)
-        {
-            throw new ArgumentException($"The input tensor holds {inputTensor[bad]} at index {bad}; every value must be finite.", nameof(inputTensor));
-        }
-    }
-
-    private DetectionWorkingSet Rent()
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        lock (_idle)
-        {
-            if (_idle.TryPop(out DetectionWorkingSet? workingSet))
-            {
-                return workingSet;
-            }
-        }
-
-        return new DetectionWorkingSet(_pipeline);
-    }
-
-    private void Return(DetectionWorkingSet workingSet)
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        lock (_idle)
-        {
-            _idle.Push(workingSet);
-        }
-    }
+    public void Dispose() => _pool.Dispose();
 }

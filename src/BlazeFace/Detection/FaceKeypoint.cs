@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace BlazeFace;
 
 /// <summary>One named face keypoint.</summary>
@@ -17,4 +19,7 @@ public readonly record struct FaceKeypoint(FaceKeypointKind Kind, float X, float
         FaceKeypointKind.LeftEarTragion => "left_ear_tragion",
         _ => throw new InvalidOperationException($"Unknown keypoint kind {Kind}."),
     };
+
+    /// <summary>The name and position, e.g. "right_eye (211.4, 180.02)", in the invariant culture.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({X:0.##}, {Y:0.##})");
 }

@@ -103,6 +103,10 @@ public readonly struct FaceKeypoints : IReadOnlyList<FaceKeypoint>, IEquatable<F
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(_x0, _y0, _x2, _y2, _x5, _y5);
 
+    /// <summary>The six points, e.g. "right eye (10.5, 20), left eye (30, 20.25), …".</summary>
+    public override string ToString() =>
+        string.Join(", ", this.Select(point => point.ToString()));
+
     /// <summary>Compares two keypoint sets coordinate by coordinate.</summary>
     /// <param name="left">First set.</param>
     /// <param name="right">Second set.</param>

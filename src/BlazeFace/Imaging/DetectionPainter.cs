@@ -47,6 +47,22 @@ public static class DetectionPainter
         }
     }
 
+    /// <summary>Draws the detections a <c>Detect</c> call returned onto an image buffer.</summary>
+    /// <param name="pixels">The image's pixel bytes, modified in place.</param>
+    /// <param name="width">Width in pixels; positive.</param>
+    /// <param name="height">Height in pixels; positive.</param>
+    /// <param name="format">A colour format, as for the span overload.</param>
+    /// <param name="stride">Bytes from one row's start to the next; 0 for tightly packed rows.</param>
+    /// <param name="detections">The detections, in image pixels.</param>
+    /// <param name="options">Colours and sizes; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="detections"/> is null.</exception>
+    /// <exception cref="ArgumentException">The buffer arguments are invalid, or <paramref name="format"/> is <see cref="ImagePixelFormat.Gray8"/>.</exception>
+    public static void Draw(Span<byte> pixels, int width, int height, ImagePixelFormat format, int stride, IReadOnlyList<FaceDetection> detections, DetectionPainterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(detections);
+        Draw(pixels, width, height, format, stride, detections as FaceDetection[] ?? [.. detections], options);
+    }
+
     private static void DrawBox(PixelCanvas canvas, FaceBox box, int thickness, Rgb color)
     {
         double x = box.X;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BlazeFace.Export.Onnx;
 using BlazeFace.Kernels;
 using BlazeFace.Models;
 using BlazeFace.Models.Tflite;
@@ -128,6 +129,27 @@ public sealed class BlazeFaceModel
     /// activation buffers; the compiled network itself is shared with every detector and session of this model.
     /// </summary>
     public BlazeFaceNetworkSession CreateSession() => new(Compile(KernelSet.Default));
+
+    /// <summary>
+    /// Writes the network as a standard ONNX file (float32, operator set 17) for ONNX Runtime or any other ONNX engine:
+    /// input <c>input</c> [1, S, S, 3] (NHWC, RGB in [-1, 1], S = <see cref="InputSize"/>), outputs <c>regressors</c>
+    /// [1, N, 16] and <c>classificators</c> [1, N, 1] (score logits), N = <see cref="AnchorCount"/>, in the anchor order
+    /// of <see cref="Anchors"/>, exactly as TensorFlow Lite names and shapes them. The graph is built from the rebuilt
+    /// layers and their weights; the same model always gives the same bytes.
+    /// </summary>
+    /// <param name="destination">A writable stream; the file is written at its current position and the stream is left open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is not writable.</exception>
+    public void ExportOnnx(Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (!destination.CanWrite)
+        {
+            throw new ArgumentException("The stream is not writable.", nameof(destination));
+        }
+
+        OnnxExporter.Export(Compile(KernelSet.Default).Network, File).WriteTo(destination);
+    }
 
     /// <summary>The compiled network for <paramref name="kernels"/>, built on first use and shared afterwards.</summary>
     internal CompiledModel Compile(KernelSet kernels) =>

@@ -7,10 +7,10 @@ namespace BlazeFace.Network;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The fused plan (<see cref="ForFusedRun"/>) lets tensors take turns in a few regions: a region is reused as soon as
-/// the last step reading its previous tensor has run. Every layer owning its own output would touch 20-36 MB per
-/// full-range frame, far more than the cache; with reuse a frame lives in a few regions the size of the largest
-/// activations. Layers whose output a fused block keeps in registers get no storage at all.
+/// The fused plan (<see cref="ForFusedRun"/>) lets tensors share memory: one tensor's bytes are reused as soon as the
+/// last step reading it has run. Every layer owning its own output would touch 10-70 MB per frame, far more than the
+/// cache; with reuse a frame lives in an arena about the size of the largest activations alive together. Layers
+/// whose output a fused block keeps in registers get no storage at all.
 /// </para>
 /// <para>
 /// The layer-by-layer plan (<see cref="ForLayerByLayerRun"/>) gives every layer its own region: the unfused
@@ -50,74 +50,57 @@ internal sealed class ActivationPlan
         return offset >= 0 ? offset : throw new InvalidOperationException($"Layer '{layer.Name}' is fused away in this plan and has no storage.");
     }
 
-    /// <summary>The plan for <see cref="BlazeFaceNetwork.Run"/>: regions reused by liveness.</summary>
+    /// <summary>The plan for <see cref="BlazeFaceNetwork.Run"/>: tensors share the arena wherever their lifetimes do not overlap.</summary>
     public static ActivationPlan ForFusedRun(BlazeFaceNetwork network)
     {
         IReadOnlyList<INetworkNode> nodes = network.Nodes;
 
-        // The step after which each tensor is no longer read; outputs are read by the caller after the last step.
-        var lastRead = new Dictionary<Layer, int> { [network.Input] = -1 };
+        // Each stored tensor lives from the step that writes it to the last step that reads it (the input from before
+        // the first step, the outputs until the caller has read them). A step's inputs and outputs are live at once,
+        // so a step never writes over what it reads.
+        var lifetimes = new Dictionary<Layer, (int First, int Last)> { [network.Input] = (-1, -1) };
         for (int step = 0; step < nodes.Count; step++)
         {
+            foreach (Layer layer in nodes[step].Writes)
+            {
+                lifetimes.TryAdd(layer, (step, step));
+            }
+
             foreach (Layer layer in nodes[step].Reads)
             {
-                lastRead[layer] = step;
-            }
-
-            foreach (Layer layer in nodes[step].Writes)
-            {
-                lastRead.TryAdd(layer, step);
+                lifetimes[layer] = (lifetimes[layer].First, step);
             }
         }
 
-        lastRead[network.Regressors] = int.MaxValue;
-        lastRead[network.Classificators] = int.MaxValue;
+        lifetimes[network.Regressors] = (lifetimes[network.Regressors].First, int.MaxValue);
+        lifetimes[network.Classificators] = (lifetimes[network.Classificators].First, int.MaxValue);
 
-        var regionLengths = new List<int>();
-        var free = new List<int>();
-        var live = new List<(Layer Layer, int Region)>();
-        var regionOf = new Dictionary<Layer, int>();
-
-        void Bind(Layer layer)
-        {
-            int region = TakeRegion(regionLengths, free, layer.OutputShape.Length);
-            regionOf[layer] = region;
-            live.Add((layer, region));
-        }
-
-        Bind(network.Input);
-        for (int step = 0; step < nodes.Count; step++)
-        {
-            // Release what no step from here on reads; regions read by this step stay live until it has run, so a
-            // step never writes over its own input.
-            for (int i = live.Count - 1; i >= 0; i--)
-            {
-                if (lastRead[live[i].Layer] < step)
-                {
-                    free.Add(live[i].Region);
-                    live.RemoveAt(i);
-                }
-            }
-
-            foreach (Layer layer in nodes[step].Writes)
-            {
-                Bind(layer);
-            }
-        }
-
-        int[] regionOffsets = new int[regionLengths.Count];
-        int arenaLength = 0;
-        for (int region = 0; region < regionLengths.Count; region++)
-        {
-            regionOffsets[region] = arenaLength;
-            arenaLength += AlignUp(regionLengths[region]);
-        }
-
+        // Greedy by size (as TFLite's arena planner does): place the largest tensors first, each at the lowest offset
+        // that overlaps no already placed tensor alive at the same time. The arena ends up close to the largest set of
+        // tensors ever alive together, which is what keeps a frame's working set in cache.
         int[] offsets = new int[network.Layers.Count];
         Array.Fill(offsets, -1);
-        foreach ((Layer layer, int region) in regionOf)
+        var placed = new List<(int Offset, int End, int First, int Last)>();
+        int arenaLength = 0;
+        foreach ((Layer layer, (int first, int last)) in lifetimes.OrderByDescending(entry => entry.Key.OutputShape.Length).ThenBy(entry => entry.Key.Slot))
         {
-            offsets[layer.Slot] = regionOffsets[region];
+            int length = AlignUp(layer.OutputShape.Length);
+            int offset = 0;
+            foreach ((int otherOffset, int otherEnd, _, _) in placed
+                .Where(other => other.First <= last && first <= other.Last)
+                .OrderBy(other => other.Offset))
+            {
+                if (offset + length <= otherOffset)
+                {
+                    break;
+                }
+
+                offset = Math.Max(offset, otherEnd);
+            }
+
+            placed.Add((offset, offset + length, first, last));
+            offsets[layer.Slot] = offset;
+            arenaLength = Math.Max(arenaLength, offset + length);
         }
 
         return new ActivationPlan(network, offsets, arenaLength, everyLayerStored: false);
@@ -138,27 +121,4 @@ internal sealed class ActivationPlan
     }
 
     private static int AlignUp(int length) => (length + Alignment - 1) / Alignment * Alignment;
-
-    /// <summary>The smallest free region that fits (best fit keeps the big ones for big tensors), or a new one.</summary>
-    private static int TakeRegion(List<int> regionLengths, List<int> free, int length)
-    {
-        int best = -1;
-        for (int i = 0; i < free.Count; i++)
-        {
-            if (regionLengths[free[i]] >= length && (best < 0 || regionLengths[free[i]] < regionLengths[free[best]]))
-            {
-                best = i;
-            }
-        }
-
-        if (best < 0)
-        {
-            regionLengths.Add(length);
-            return regionLengths.Count - 1;
-        }
-
-        int region = free[best];
-        free.RemoveAt(best);
-        return region;
-    }
 }

@@ -1,4 +1,3 @@
-using BlazeFace.Cli.Tests;
 using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Cli.Tests.Hardening;
@@ -54,12 +53,8 @@ public class CliBadModelFileTests
         AssertRefused(Write($"truncated-{length}.tflite", _model[..length]));
 
     [Test]
-    public void An_image_given_as_the_model_is_refused_with_exit_code_2()
-    {
-        string path = Write("astronaut.tflite", File.ReadAllBytes(Photo));
-
-        AssertRefused(path);
-    }
+    public void An_image_given_as_the_model_is_refused_with_exit_code_2() =>
+        AssertRefused(Write("astronaut.tflite", File.ReadAllBytes(Photo)));
 
     [Test]
     public void A_folder_given_as_the_model_is_refused_with_exit_code_2() => AssertRefused(_folder);

@@ -13,16 +13,20 @@ public class DetectorGoldenTests
     private const float PixelTolerance = 1f;
 
     private static IEnumerable<TestCaseData> PhotoGoldens() =>
-        from model in new[] { "short", "full" }
-        from golden in GoldenCase.All(model)
+        from golden in GoldenCase.All()
         where !golden.IsSynthetic
         from nms in new[] { "weighted", "hard" }
-        select new TestCaseData(model, golden.Name, nms).SetArgDisplayNames(model, golden.Name, nms);
+        select new TestCaseData(golden.Model, golden.Name, nms).SetArgDisplayNames(golden.Model, golden.Name, nms);
+
+    private static IEnumerable<TestCaseData> PhotoInputs() =>
+        from golden in GoldenCase.All()
+        where !golden.IsSynthetic
+        select new TestCaseData(golden.Model, golden.Name).SetArgDisplayNames(golden.Model, golden.Name);
 
     [Test]
     public void At_least_five_photos_with_faces_are_checked_for_each_model()
     {
-        foreach (string model in new[] { "short", "full" })
+        foreach (string model in GoldenCase.Models.Keys)
         {
             int withFaces = GoldenCase.All(model).Where(g => !g.IsSynthetic).Count(g => ExpectedDetections.Load(g.DetectionsPath).Faces.Length > 0);
             Assert.That(withFaces, Is.GreaterThanOrEqualTo(5), model);
@@ -52,14 +56,9 @@ public class DetectorGoldenTests
         }
     }
 
-    [TestCaseSource(nameof(PhotoGoldens))]
-    public void Pre_processed_tensor_matches_the_golden_input(string model, string name, string nms)
+    [TestCaseSource(nameof(PhotoInputs))]
+    public void Pre_processed_tensor_matches_the_golden_input(string model, string name)
     {
-        if (nms == "hard")
-        {
-            Assert.Pass("the tensor does not depend on suppression");
-        }
-
         var golden = new GoldenCase(model, name);
         ExpectedDetections expected = ExpectedDetections.Load(golden.DetectionsPath);
         RgbImage image = TestImages.Load(expected.Image);
@@ -77,8 +76,9 @@ public class DetectorGoldenTests
     public void Photos_without_faces_give_no_detections(string fileName)
     {
         RgbImage image = TestImages.Load(fileName);
-        foreach (BlazeFaceModel model in new[] { BlazeFaceModel.ShortRange, BlazeFaceModel.FullRange })
+        foreach (BlazeFaceModelKind kind in Enum.GetValues<BlazeFaceModelKind>())
         {
+            BlazeFaceModel model = BlazeFaceModel.Bundled(kind);
             using var detector = new FaceDetector(new FaceDetectorOptions { Model = model });
             Assert.That(detector.Detect(image.AsView()), Is.Empty, model.Kind.ToString());
         }

@@ -1,62 +1,57 @@
+using BlazeFace.Kernels;
 using BlazeFace.Models.Tflite;
 using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Tests.Models;
 
 /// <summary>
-/// Reads the 2019 short-range model, which stores float32 weights directly (no DEQUANTIZE operators). The file
-/// lives in the shared folder beside the repository and is not shipped with it.
+/// Models that store float32 weights directly, with no DEQUANTIZE operators (as MediaPipe's 2019 export did) load
+/// and run like their float16 editions. The float32 files are written by <see cref="Float32Edition"/> from the
+/// committed models.
 /// </summary>
 public class Float32ModelTests
 {
-    private const string FileName = "models/face_detection_front_2019_float32.tflite";
+    private static IEnumerable<BlazeFaceModelKind> Kinds => Enum.GetValues<BlazeFaceModelKind>();
 
-    private TfliteModel _model = null!;
-
-    [OneTimeSetUp]
-    public void LoadModel()
+    [TestCaseSource(nameof(Kinds))]
+    public void The_float32_edition_has_float32_weights_and_no_dequantize_operators(BlazeFaceModelKind kind)
     {
-        string path = RepositoryPaths.Shared(FileName);
-        if (!File.Exists(path))
-        {
-            Assert.Ignore($"{path} is absent: these tests need the shared 2019 float32 model beside the repository");
-        }
+        TfliteModel model = TfliteModel.Parse(Float32Edition.Of(BlazeFaceModel.Bundled(kind).File));
 
-        _model = TfliteModel.Parse(File.ReadAllBytes(path));
+        Assert.That(model.Operators.Select(op => op.Kind), Has.None.EqualTo(BuiltinOperator.Dequantize));
+        Assert.That(model.Tensors.Where(t => t.Name.EndsWith("/Kernel", StringComparison.Ordinal)).Select(t => t.Type), Is.Not.Empty.And.All.EqualTo(TensorType.Float32));
+        Assert.That(model.Tensors.Select(t => t.Name), Has.None.EndsWith("_dequantize"));
+    }
+
+    [TestCaseSource(nameof(Kinds))]
+    public void The_float32_edition_loads_as_the_same_kind_of_model(BlazeFaceModelKind kind)
+    {
+        BlazeFaceModel model = BlazeFaceModel.FromBytes(Float32Edition.Of(BlazeFaceModel.Bundled(kind).File));
+        Assert.That(model.Kind, Is.EqualTo(kind));
+    }
+
+    [TestCaseSource(nameof(Kinds))]
+    public void The_float32_edition_gives_exactly_the_outputs_of_the_float16_file(BlazeFaceModelKind kind)
+    {
+        BlazeFaceModel float16 = BlazeFaceModel.Bundled(kind);
+        BlazeFaceModel float32 = BlazeFaceModel.FromBytes(Float32Edition.Of(float16.File));
+        float[] input = GoldenCase.All().First(g => g.Kind == kind && !g.IsSynthetic).Input;
+
+        NetworkRun expected = NetworkRun.Fused(float16, KernelSet.Default, input);
+        NetworkRun actual = NetworkRun.Fused(float32, KernelSet.Default, input);
+
+        Assert.That(actual.Regressors, Is.EqualTo(expected.Regressors));
+        Assert.That(actual.Classificators, Is.EqualTo(expected.Classificators));
     }
 
     [Test]
-    public void Stem_kernel_is_stored_as_float32_and_read_directly()
+    public void Float32_weights_are_read_directly_from_the_file()
     {
-        TfliteTensor kernel = _model.GetTensor("conv2d/Kernel");
-        Assert.That((kernel.Type, kernel.Shape, kernel.Data.Length), Is.EqualTo((TensorType.Float32, new[] { 24, 5, 5, 3 }, 7200)));
-        float[] values = _model.ReadFloat32(kernel);
-        Assert.That(values[..4], Is.EqualTo(new[] { 0.03679764270782471f, -0.05757949501276016f, -0.06763061881065369f, -0.05034342780709267f }));
-    }
+        TfliteModel float16 = BlazeFaceModel.ShortRange.File;
+        TfliteModel float32 = TfliteModel.Parse(Float32Edition.Of(float16));
+        TfliteTensor kernel = float32.GetTensor("conv2d/Kernel");
 
-    [Test]
-    public void Has_the_short_range_architecture_without_dequantize_operators()
-    {
-        Assert.That(_model.Tensors, Has.Count.EqualTo(176));
-        var counts = _model.Operators.GroupBy(o => o.Kind).ToDictionary(g => g.Key, g => g.Count());
-        Assert.That(counts, Is.EquivalentTo(new Dictionary<BuiltinOperator, int>
-        {
-            [BuiltinOperator.Conv2D] = 21,
-            [BuiltinOperator.Relu] = 17,
-            [BuiltinOperator.DepthwiseConv2D] = 16,
-            [BuiltinOperator.Add] = 16,
-            [BuiltinOperator.Pad] = 11,
-            [BuiltinOperator.Reshape] = 4,
-            [BuiltinOperator.MaxPool2D] = 3,
-            [BuiltinOperator.Concatenation] = 2,
-        }));
-        Assert.That(_model.Operators[0].Inputs, Is.EqualTo(new[] { 0, 1, 2 }));
-    }
-
-    [Test]
-    public void Keeps_the_same_input_and_output_names()
-    {
-        Assert.That(_model.Inputs.Select(i => _model.Tensors[i].Name), Is.EqualTo(new[] { "input" }));
-        Assert.That(_model.Outputs.Select(i => _model.Tensors[i].Name), Is.EqualTo(new[] { "regressors", "classificators" }));
+        Assert.That((kernel.Type, kernel.Shape, kernel.Data.Length), Is.EqualTo((TensorType.Float32, new[] { 24, 5, 5, 3 }, 24 * 5 * 5 * 3 * 4)));
+        Assert.That(float32.ReadFloat32(kernel), Is.EqualTo(float16.ReadFloat32(float16.GetTensor("conv2d/Kernel"))));
     }
 }

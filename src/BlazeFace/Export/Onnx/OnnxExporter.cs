@@ -1,0 +1,240 @@
+using BlazeFace.Kernels;
+using BlazeFace.Models.Tflite;
+using BlazeFace.Network;
+
+namespace BlazeFace.Export.Onnx;
+
+/// <summary>
+/// Writes a compiled BlazeFace network as a standard float32 ONNX graph (opset 17) by walking its layers in data-flow
+/// order: each Keras-style layer becomes the ONNX operator that computes the same thing, and each weight is read
+/// through the layer's own weight variables, with the same checks as loading.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The graph keeps TFLite's interface: input <c>input</c> [1, S, S, 3] (NHWC, RGB in [-1, 1]), outputs
+/// <c>regressors</c> [1, N, 16] and <c>classificators</c> [1, N, 1] in TFLite's anchor order. ONNX's Conv is NCHW,
+/// so the input is transposed once, every feature map stays NCHW, and each head transposes its map back to NHWC
+/// before the reshape so anchors come out in TFLite's order (row, column, anchor within the cell).
+/// </para>
+/// <para>
+/// TensorFlow's 'same' padding puts the odd pixel after (a 3x3 stride-2 window on 64 pixels pads 0 before and 1
+/// after), so every convolution and pooling gets explicit <c>pads</c> computed exactly as the layers compute them,
+/// not <c>auto_pad</c>.
+/// </para>
+/// </remarks>
+internal static class OnnxExporter
+{
+    /// <summary>The operator set the graph is written for.</summary>
+    public static long OpsetVersion => 17;
+
+    /// <summary>ONNX IR version 8 is the one released with opset 17 (ONNX 1.12).</summary>
+    public static long IrVersion => 8;
+
+    /// <summary>The graph input's name: TFLite's.</summary>
+    public static string InputName => "input";
+
+    /// <summary>The box and keypoint output's name: TFLite's for the short-range and back-camera models.</summary>
+    public static string RegressorsName => "regressors";
+
+    /// <summary>The score logit output's name: TFLite's for the short-range and back-camera models.</summary>
+    public static string ClassificatorsName => "classificators";
+
+    public static OnnxModel Export(BlazeFaceNetwork network, TfliteModel file)
+    {
+        var export = new NetworkExport(network, file);
+        foreach (Layer layer in network.Layers)
+        {
+            export.Add(layer);
+        }
+
+        int size = network.Spec.InputSize;
+        int anchors = network.AnchorCount;
+        OnnxGraph graph = export.Graph.Build(
+            $"BlazeFace {network.Spec.Name}",
+            [new OnnxValueInfo(InputName, OnnxDataType.Float, 1, size, size, 3)],
+            [
+                new OnnxValueInfo(RegressorsName, OnnxDataType.Float, 1, anchors, network.Regressors.OutputShape.Channels),
+                new OnnxValueInfo(ClassificatorsName, OnnxDataType.Float, 1, anchors, network.Classificators.OutputShape.Channels),
+            ]);
+
+        string version = typeof(OnnxExporter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        string doc = $"MediaPipe's BlazeFace {network.Spec.Name} face detector, {size}x{size}, rebuilt layer by layer by BlazeFace for .NET. " +
+            $"Input '{InputName}': NHWC RGB scaled to [-1, 1]. Outputs '{RegressorsName}' [1, {anchors}, 16] (box centre x, y, width, height and six " +
+            $"keypoints x, y, in input pixels relative to each anchor) and '{ClassificatorsName}' [1, {anchors}, 1] (score logits), in TFLite's anchor order.";
+        return new OnnxModel(IrVersion, OpsetVersion, "BlazeFace for .NET", version, doc, graph);
+    }
+
+    /// <summary>The translation state: which ONNX tensor holds each layer's output, and in which layout.</summary>
+    private sealed class NetworkExport(BlazeFaceNetwork network, TfliteModel file)
+    {
+        // Feature maps are NCHW inside the graph; the heads' [1, N, K] rows are kept as TFLite has them.
+        private readonly HashSet<Layer> _rows = [];
+
+        public OnnxGraphBuilder Graph { get; } = new();
+
+        public void Add(Layer layer)
+        {
+            switch (layer)
+            {
+                case InputLayer:
+                    Graph.AddNode("Transpose", TensorOf(layer), [InputName], OnnxAttribute.Ints("perm", 0, 3, 1, 2));
+                    break;
+                case Conv2D conv:
+                    AddConv(conv, conv.Geometry, group: 1, ConvFilter(conv));
+                    break;
+                case DepthwiseConv2D depthwise:
+                    AddConv(depthwise, depthwise.Geometry, group: depthwise.Channels, DepthwiseFilter(depthwise));
+                    break;
+                case MaxPooling2D pool:
+                    Graph.AddNode("MaxPool", TensorOf(pool), [TensorOf(pool.Inputs[0])], [.. WindowAttributes(pool.Geometry)]);
+                    break;
+                case ChannelPadding padding:
+                    AddChannelPadding(padding);
+                    break;
+                case BlazeFace.Network.Add add:
+                    Graph.AddNode("Add", TensorOf(add), [TensorOf(add.Inputs[0]), TensorOf(add.Inputs[1])]);
+                    break;
+                case ReLU relu:
+                    Graph.AddNode("Relu", TensorOf(relu), [TensorOf(relu.Inputs[0])]);
+                    break;
+                case UpSampling2D upsampling:
+                    AddUpSampling(upsampling);
+                    break;
+                case Reshape reshape:
+                    AddReshape(reshape);
+                    break;
+                case Concatenate concatenate:
+                    RequireRows(concatenate);
+                    _rows.Add(concatenate);
+                    Graph.AddNode("Concat", TensorOf(concatenate), [.. concatenate.Inputs.Select(TensorOf)], OnnxAttribute.Int("axis", 1));
+                    break;
+                default:
+                    throw new NotSupportedException($"The ONNX export has no translation for {layer}.");
+            }
+        }
+
+        /// <summary>The graph's outputs carry TFLite's short-range names whatever the file calls them (full range says "reshaped_regressor_face_4").</summary>
+        private string TensorOf(Layer layer) =>
+            ReferenceEquals(layer, network.Regressors) ? RegressorsName
+            : ReferenceEquals(layer, network.Classificators) ? ClassificatorsName
+            : layer is InputLayer ? $"{layer.Name}/nchw"
+            : layer.Name;
+
+        private void AddConv(Layer layer, in Conv2DGeometry geometry, int group, OnnxTensor filter)
+        {
+            WeightVariable bias = layer.Weights.Single(w => w.Name.EndsWith("/Bias", StringComparison.Ordinal));
+            string biasName = Graph.AddInitializer(OnnxTensor.Float(bias.Name, [geometry.Output.Channels], Read(bias)));
+            string filterName = Graph.AddInitializer(filter);
+            Graph.AddNode("Conv", TensorOf(layer), [TensorOf(layer.Inputs[0]), filterName, biasName],
+                [.. WindowAttributes(geometry), OnnxAttribute.Ints("dilations", 1, 1), OnnxAttribute.Int("group", group)]);
+        }
+
+        /// <summary>TFLite's OHWI filter as ONNX's OIHW.</summary>
+        private OnnxTensor ConvFilter(Conv2D conv)
+        {
+            WeightVariable kernel = conv.Weights.Single(w => w.Name.EndsWith("/Kernel", StringComparison.Ordinal));
+            float[] ohwi = Read(kernel);
+            int o = conv.Filters, k = conv.KernelSize, i = conv.Geometry.Input.Channels;
+            float[] oihw = new float[ohwi.Length];
+            for (int oc = 0; oc < o; oc++)
+            {
+                for (int y = 0; y < k; y++)
+                {
+                    for (int x = 0; x < k; x++)
+                    {
+                        for (int ic = 0; ic < i; ic++)
+                        {
+                            oihw[(((((oc * i) + ic) * k) + y) * k) + x] = ohwi[(((((oc * k) + y) * k) + x) * i) + ic];
+                        }
+                    }
+                }
+            }
+
+            return OnnxTensor.Float(kernel.Name, [o, i, k, k], oihw);
+        }
+
+        /// <summary>TFLite's 1HWC depthwise filter as ONNX's grouped-convolution C1HW.</summary>
+        private OnnxTensor DepthwiseFilter(DepthwiseConv2D depthwise)
+        {
+            WeightVariable kernel = depthwise.Weights.Single(w => w.Name.EndsWith("/Kernel", StringComparison.Ordinal));
+            float[] hwc = Read(kernel);
+            int c = depthwise.Channels, k = depthwise.KernelSize;
+            float[] chw = new float[hwc.Length];
+            for (int y = 0; y < k; y++)
+            {
+                for (int x = 0; x < k; x++)
+                {
+                    for (int ch = 0; ch < c; ch++)
+                    {
+                        chw[(((ch * k) + y) * k) + x] = hwc[(((y * k) + x) * c) + ch];
+                    }
+                }
+            }
+
+            return OnnxTensor.Float(kernel.Name, [c, 1, k, k], chw);
+        }
+
+        private void AddChannelPadding(ChannelPadding padding)
+        {
+            // Pad's pads input lists every axis's leading amounts, then every axis's trailing ones (N, C, H, W).
+            string pads = Graph.AddInitializer(OnnxTensor.Int64($"{padding.Name}/pads", [0, padding.PadBefore, 0, 0, 0, padding.PadAfter, 0, 0]));
+            Graph.AddNode("Pad", TensorOf(padding), [TensorOf(padding.Inputs[0]), pads], OnnxAttribute.String("mode", "constant"));
+        }
+
+        private void AddUpSampling(UpSampling2D upsampling)
+        {
+            TensorShape input = upsampling.Inputs[0].OutputShape, output = upsampling.OutputShape;
+            float[] factors = [1, 1, (float)output.Height / input.Height, (float)output.Width / input.Width];
+            string scales = Graph.AddInitializer(OnnxTensor.Float($"{upsampling.Name}/scales", [4], factors));
+
+            // TensorFlow's half-pixel centres are ONNX's half_pixel; both clamp source coordinates to the image for
+            // linear interpolation, so the first and last rows and columns repeat the edge.
+            string transform = upsampling.AlignCorners ? "align_corners" : upsampling.HalfPixelCenters ? "half_pixel" : "asymmetric";
+            Graph.AddNode("Resize", TensorOf(upsampling), [TensorOf(upsampling.Inputs[0]), string.Empty, scales],
+                OnnxAttribute.String("mode", "linear"), OnnxAttribute.String("coordinate_transformation_mode", transform));
+        }
+
+        private void AddReshape(Reshape reshape)
+        {
+            Layer source = reshape.Inputs[0];
+            string input = TensorOf(source);
+            if (!_rows.Contains(source))
+            {
+                // TFLite reshapes NHWC memory: back to NHWC first, so anchors are ordered row, column, anchor in the cell.
+                input = $"{reshape.Name}/nhwc";
+                Graph.AddNode("Transpose", input, [TensorOf(source)], OnnxAttribute.Ints("perm", 0, 2, 3, 1));
+            }
+
+            TensorShape rows = reshape.OutputShape;
+            string shape = Graph.AddInitializer(OnnxTensor.Int64($"{reshape.Name}/shape", [rows.Height, rows.Width, rows.Channels]));
+            Graph.AddNode("Reshape", TensorOf(reshape), [input, shape]);
+            _rows.Add(reshape);
+        }
+
+        private void RequireRows(Concatenate concatenate)
+        {
+            foreach (Layer input in concatenate.Inputs)
+            {
+                if (!_rows.Contains(input))
+                {
+                    throw new NotSupportedException($"The ONNX export concatenates only the heads' rows; '{concatenate.Name}' reads the feature map '{input.Name}'.");
+                }
+            }
+        }
+
+        private float[] Read(WeightVariable variable) => WeightAssigner.Read(variable, file, network.Spec.Name);
+
+        private static IEnumerable<OnnxAttribute> WindowAttributes(Conv2DGeometry geometry)
+        {
+            int padBottom = TrailingPad(geometry.Input.Height, geometry.Output.Height, geometry.KernelHeight, geometry.StrideHeight, geometry.PadTop);
+            int padRight = TrailingPad(geometry.Input.Width, geometry.Output.Width, geometry.KernelWidth, geometry.StrideWidth, geometry.PadLeft);
+            yield return OnnxAttribute.Ints("kernel_shape", geometry.KernelHeight, geometry.KernelWidth);
+            yield return OnnxAttribute.Ints("strides", geometry.StrideHeight, geometry.StrideWidth);
+            yield return OnnxAttribute.Ints("pads", geometry.PadTop, geometry.PadLeft, padBottom, padRight);
+        }
+
+        /// <summary>What the window walk needs after the input; 'valid' windows that stop short need none.</summary>
+        private static int TrailingPad(int input, int output, int kernel, int stride, int padBefore) =>
+            Math.Max(0, ((output - 1) * stride) + kernel - input - padBefore);
+    }
+}

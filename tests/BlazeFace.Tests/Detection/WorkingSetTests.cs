@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using BlazeFace.Kernels;
+using BlazeFace.Models;
+using BlazeFace.PostProcessing;
+using BlazeFace.Tests.Support;
+
+namespace BlazeFace.Tests.Detection;
+
+/// <summary>
+/// The compiled model (checked graph, packed weights, anchors) is built once and shared; each concurrent caller adds
+/// only a working set: the activation arena and the candidate and result buffers.
+/// </summary>
+public class WorkingSetTests
+{
+    // The converter's resampling plan and the objects' headers: a few kilobytes, never a weight tensor.
+    private const long SmallOverheadBytes = 16 * 1024;
+
+    [TestCase(BlazeFaceModelKind.ShortRange)]
+    [TestCase(BlazeFaceModelKind.FullRange)]
+    [TestCase(BlazeFaceModelKind.BackCamera)]
+    public void Another_concurrent_caller_allocates_its_arena_and_result_buffers_and_not_the_weights(BlazeFaceModelKind kind)
+    {
+        using var detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.Bundled(kind) });
+        DetectionPipeline pipeline = detector.Pipeline;
+        long arena = (long)detector.Compiled.Network.FusedPlan.ArenaLength * sizeof(float);
+        long buffers = ((long)pipeline.Model.AnchorCount * Unsafe.SizeOf<FaceCandidate>())
+            + ((long)pipeline.MaxFaces * (Unsafe.SizeOf<FaceCandidate>() + Unsafe.SizeOf<FaceDetection>()));
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var workingSet = new DetectionWorkingSet(pipeline, new ManagedNetworkRunner(detector.Compiled.Network));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        long compiled = BytesToCompile(pipeline.Model);
+        TestContext.Out.WriteLine($"{kind}: a working set allocates {allocated / 1024} KiB (arena {arena / 1024} KiB, buffers {buffers / 1024} KiB); compiling the model allocates {compiled / 1024} KiB");
+        Assert.That(allocated, Is.InRange(arena + buffers, arena + buffers + SmallOverheadBytes));
+        GC.KeepAlive(workingSet);
+    }
+
+    [Test]
+    public void Detectors_and_sessions_of_one_model_share_one_compiled_network()
+    {
+        using var first = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.FullRange });
+        using var second = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.FullRange, NonMaxSuppression = NonMaxSuppressionKind.Hard });
+
+        Assert.That(second.Compiled, Is.SameAs(first.Compiled));
+        Assert.That(second.Compiled.Network, Is.SameAs(BlazeFaceModel.FullRange.Compile(KernelSet.Default).Network));
+    }
+
+    [Test]
+    public void A_second_detector_on_a_loaded_model_compiles_nothing()
+    {
+        BlazeFaceModel model = BlazeFaceModel.ShortRange;
+        using var warm = new FaceDetector(new FaceDetectorOptions { Model = model });
+        long workingSet = new DetectionWorkingSetSize(warm).Bytes;
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        using var detector = new FaceDetector(new FaceDetectorOptions { Model = model });
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.That(allocated, Is.LessThan(workingSet + SmallOverheadBytes));
+    }
+
+    [Test]
+    public void The_anchors_are_generated_once_per_model()
+    {
+        ReadOnlySpan<Anchor> first = BlazeFaceModel.ShortRange.Anchors;
+        ReadOnlySpan<Anchor> second = BlazeFaceModel.ShortRange.Anchors;
+
+        Assert.That(Unsafe.AreSame(ref Unsafe.AsRef(in first[0]), ref Unsafe.AsRef(in second[0])), Is.True);
+    }
+
+    private static long BytesToCompile(BlazeFaceModel model)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        _ = new CompiledModel(model, KernelSet.Default);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    /// <summary>How much one working set of a pipeline allocates.</summary>
+    private readonly struct DetectionWorkingSetSize(FaceDetector detector)
+    {
+        public long Bytes
+        {
+            get
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                GC.KeepAlive(new DetectionWorkingSet(detector.Pipeline, new ManagedNetworkRunner(detector.Compiled.Network)));
+                return GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        }
+    }
+}
