@@ -8,9 +8,13 @@ namespace BlazeFace;
 /// <remarks>
 /// <para>
 /// A face of F pixels appears in the finest tiles at F x (model input size / <see cref="TileSize"/>) input pixels.
-/// With the default tile size that is its own size, which the bundled models detect from about 16-20 pixels; a face
-/// fits wholly in some tile of a level when it is no larger than the overlap, and each coarser level covers faces
-/// twice as large, so the levels and the final whole-region search leave no gap in face sizes.
+/// With the default tile size that is its own size; the bundled models find faces from about 16-20 input pixels. A
+/// face lies wholly inside some tile of a level when it is no larger than the overlap (a quarter of the tile by
+/// default), and each coarser level shows faces at half the size, so with the full-range and back-camera models
+/// (overlaps of 48 and 64 input pixels, over twice the smallest face) every face size is whole and visible at some
+/// level, the largest ones in the final whole-region search. The short-range model's 128-pixel tiles overlap by only
+/// 32, so a face of 32-40 input pixels at one level can be cut at the next; it also raises far more false detections
+/// on textured backgrounds, so prefer the full-range or back-camera model for tiled searches.
 /// </para>
 /// <para>
 /// The cost grows with the image's area: about (width x height) / (TileSize x (1 - Overlap))² tiles at the finest
