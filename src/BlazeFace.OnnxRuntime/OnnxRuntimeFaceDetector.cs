@@ -81,6 +81,14 @@ public sealed class OnnxRuntimeFaceDetector : IFaceDetector
     public int Detect(ImageView image, Span<FaceDetection> destination, out int found) => _pool.Detect(image, destination, out found);
 
     /// <inheritdoc/>
+    /// <remarks>Supports every option, with the same pre- and post-processing as <see cref="FaceDetector"/>.</remarks>
+    public IReadOnlyList<FaceDetection> Detect(ImageView image, ImageProcessingOptions options) => _pool.Detect(image, options);
+
+    /// <inheritdoc/>
+    /// <remarks>Supports every option, with the same pre- and post-processing as <see cref="FaceDetector"/>.</remarks>
+    public int Detect(ImageView image, ImageProcessingOptions options, Span<FaceDetection> destination, out int found) => _pool.Detect(image, options, destination, out found);
+
+    /// <inheritdoc/>
     public IReadOnlyList<FaceDetection> Detect(ReadOnlySpan<float> inputTensor) => _pool.Detect(inputTensor);
 
     /// <inheritdoc/>

@@ -35,6 +35,7 @@ internal sealed class DetectionPipeline
             throw OptionOutOfRange(nameof(options.ResizeMode), options.ResizeMode, "FaceDetectorOptions.ResizeMode is not a defined value.");
         }
 
+        IouThreshold = iouThreshold;
         ResizeMode = options.ResizeMode;
         ClipToImage = options.ClipToImage;
         Decoder = options.AnchorDecoder ?? new BlazeFaceAnchorDecoder();
@@ -61,6 +62,9 @@ internal sealed class DetectionPipeline
     public float MinScore { get; }
 
     public int MaxFaces { get; }
+
+    /// <summary>The IoU threshold in effect (the option, or the model's default), also used to merge orientations.</summary>
+    public float IouThreshold { get; }
 
     public ResizeMode ResizeMode { get; }
 

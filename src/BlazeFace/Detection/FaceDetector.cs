@@ -61,6 +61,14 @@ public sealed class FaceDetector : IFaceDetector
     public int Detect(ImageView image, Span<FaceDetection> destination, out int found) => _pool.Detect(image, destination, out found);
 
     /// <inheritdoc/>
+    /// <remarks>Supports every option. Thread-safe like every Detect overload.</remarks>
+    public IReadOnlyList<FaceDetection> Detect(ImageView image, ImageProcessingOptions options) => _pool.Detect(image, options);
+
+    /// <inheritdoc/>
+    /// <remarks>Supports every option; allocates nothing once the working set has served the same options on an image of the same size.</remarks>
+    public int Detect(ImageView image, ImageProcessingOptions options, Span<FaceDetection> destination, out int found) => _pool.Detect(image, options, destination, out found);
+
+    /// <inheritdoc/>
     public IReadOnlyList<FaceDetection> Detect(ReadOnlySpan<float> inputTensor) => _pool.Detect(inputTensor);
 
     /// <inheritdoc/>

@@ -43,6 +43,41 @@ public interface IFaceDetector : IDisposable
     /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
     int Detect(ImageView image, Span<FaceDetection> destination, out int found);
 
+    /// <summary>
+    /// Detects faces in a region of an image, turned by any angle, in every orientation or tile by tile, as
+    /// <paramref name="options"/> asks. Results are always in the whole image's pixels.
+    /// </summary>
+    /// <param name="image">The pixels to search.</param>
+    /// <param name="options">Region of interest, rotation, automatic orientation and tiling; the default value searches the whole image as it is.</param>
+    /// <returns>The faces found, best first, in the image's pixel coordinates; empty when there are none.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="image"/> is a default view, or the region of interest is empty or reaches outside the image
+    /// (an <see cref="ArgumentOutOfRangeException"/> whose ParamName is "RegionOfInterest").
+    /// </exception>
+    /// <exception cref="NotSupportedException">
+    /// This implementation supports only the default options. The default implementation, for detectors written
+    /// before these options existed, forwards the default options to <see cref="Detect(ImageView)"/> and refuses
+    /// the rest; <see cref="FaceDetector"/> supports them all.
+    /// </exception>
+    /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
+    IReadOnlyList<FaceDetection> Detect(ImageView image, ImageProcessingOptions options) =>
+        options == default ? Detect(image) : throw OptionsNotSupported();
+
+    /// <summary>
+    /// Detects faces as <see cref="Detect(ImageView, ImageProcessingOptions)"/> does, without allocating once warmed
+    /// up: results go into <paramref name="destination"/>.
+    /// </summary>
+    /// <param name="image">The pixels to search.</param>
+    /// <param name="options">Region of interest, rotation, automatic orientation and tiling.</param>
+    /// <param name="destination">Receives the best <c>destination.Length</c> faces at most, best first.</param>
+    /// <param name="found">How many faces were found in all; more than the return value when <paramref name="destination"/> was too short.</param>
+    /// <returns>The number of faces written: the smaller of <paramref name="found"/> and <c>destination.Length</c>.</returns>
+    /// <exception cref="ArgumentException">As for <see cref="Detect(ImageView, ImageProcessingOptions)"/>.</exception>
+    /// <exception cref="NotSupportedException">As for <see cref="Detect(ImageView, ImageProcessingOptions)"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
+    int Detect(ImageView image, ImageProcessingOptions options, Span<FaceDetection> destination, out int found) =>
+        options == default ? Detect(image, destination, out found) : throw OptionsNotSupported();
+
     /// <summary>Advanced: runs on an already prepared model input tensor.</summary>
     /// <param name="inputTensor">
     /// The model input, NHWC: <see cref="BlazeFaceModel.InputSize"/>² x 3 values, RGB scaled to [-1, 1].
@@ -71,4 +106,7 @@ public interface IFaceDetector : IDisposable
     /// <remarks>An exception thrown while detecting is rethrown as it is, not wrapped in an <see cref="AggregateException"/>.</remarks>
     IReadOnlyList<FaceDetection>[] DetectBatch(IReadOnlyList<ImageBuffer> images, int maxDegreeOfParallelism = -1) =>
         BatchDetection.Run(this, images, maxDegreeOfParallelism);
+
+    private NotSupportedException OptionsNotSupported() =>
+        new($"{GetType().FullName} supports only the default {nameof(ImageProcessingOptions)}; {nameof(FaceDetector)} supports regions of interest, rotation, automatic orientation and tiling.");
 }

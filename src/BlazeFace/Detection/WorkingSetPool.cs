@@ -66,6 +66,34 @@ internal sealed class WorkingSetPool : IDisposable
         }
     }
 
+    public IReadOnlyList<FaceDetection> Detect(ImageView image, in ImageProcessingOptions options)
+    {
+        DetectionWorkingSet workingSet = Rent();
+        try
+        {
+            return ToArray(workingSet.Run(image, options));
+        }
+        finally
+        {
+            Return(workingSet);
+        }
+    }
+
+    public int Detect(ImageView image, in ImageProcessingOptions options, Span<FaceDetection> destination, out int found)
+    {
+        DetectionWorkingSet workingSet = Rent();
+        try
+        {
+            ReadOnlySpan<FaceDetection> results = workingSet.Run(image, options);
+            found = results.Length;
+            return CopyTo(results, destination);
+        }
+        finally
+        {
+            Return(workingSet);
+        }
+    }
+
     public IReadOnlyList<FaceDetection> Detect(ReadOnlySpan<float> inputTensor)
     {
         CheckTensor(inputTensor);

@@ -18,7 +18,8 @@ namespace BlazeFace.Preprocessing;
 /// </remarks>
 internal static class BilinearRowSampler
 {
-    private const float Scale = 1 / 127.5f;
+    /// <summary>Scales a byte value to [0, 2]; subtracting one gives the model's [-1, 1].</summary>
+    internal const float Scale = 1 / 127.5f;
 
     /// <summary>Whether <see cref="SampleFourBytesAtATime"/> can be used and runs on vector hardware here, making it the faster choice.</summary>
     public static bool IsVectorised => Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian;
@@ -111,8 +112,9 @@ internal static class BilinearRowSampler
         }
     }
 
+    /// <summary>Blends one channel of four source bytes and scales the result to [-1, 1].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Blend(ref byte top, ref byte bottom, int left, int right, float fx, float fy)
+    internal static float Blend(ref byte top, ref byte bottom, int left, int right, float fx, float fy)
     {
         float topLeft = Unsafe.Add(ref top, left);
         float bottomLeft = Unsafe.Add(ref bottom, left);
@@ -123,7 +125,7 @@ internal static class BilinearRowSampler
 
     /// <summary>Four consecutive bytes as four floats; for a three-byte pixel the fourth is the next pixel's first byte, which is ignored.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> LoadPixel(ref byte row, int offset)
+    internal static Vector128<float> LoadPixel(ref byte row, int offset)
     {
         uint packed = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref row, offset));
         Vector128<byte> bytes = Vector128.CreateScalarUnsafe(packed).AsByte();

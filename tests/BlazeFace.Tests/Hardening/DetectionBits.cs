@@ -1,7 +1,7 @@
 namespace BlazeFace.Tests.Hardening;
 
 /// <summary>
-/// Compares detections bit for bit: every float of score, box and keypoints by its IEEE bits, so -0 differs from
+/// Compares detections bit for bit: every float of score, boxes (axis-aligned and turned) and keypoints by its IEEE bits, so -0 differs from
 /// +0 and a NaN is compared by payload. A race that perturbs one rounding shows up here, where a tolerance would hide it.
 /// </summary>
 internal static class DetectionBits
@@ -41,7 +41,7 @@ internal static class DetectionBits
         return true;
     }
 
-    private static readonly int FloatCount = 5 + (2 * FaceKeypoints.Count);
+    private static readonly int FloatCount = 10 + (2 * FaceKeypoints.Count);
 
     private static void Flatten(FaceDetection detection, Span<float> values)
     {
@@ -53,5 +53,8 @@ internal static class DetectionBits
             values[5 + (2 * k)] = keypoint.X;
             values[6 + (2 * k)] = keypoint.Y;
         }
+
+        RotatedBox turned = detection.RotatedBoundingBox;
+        (values[^5], values[^4], values[^3], values[^2], values[^1]) = (turned.CenterX, turned.CenterY, turned.Width, turned.Height, turned.AngleDegrees);
     }
 }

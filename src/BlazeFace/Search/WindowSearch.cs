@@ -1,0 +1,134 @@
+using BlazeFace.Imaging;
+using BlazeFace.PostProcessing;
+using BlazeFace.Preprocessing;
+
+namespace BlazeFace.Search;
+
+/// <summary>
+/// A search over several windows of one image: every orientation of <see cref="ImageProcessingOptions.AutoRotate"/>,
+/// and within each, the whole region and the tiles of <see cref="ImageProcessingOptions.Tiling"/>. Owns the buffers
+/// that collect the windows' faces, so a warmed-up search allocates nothing; one per working set, not thread-safe.
+/// </summary>
+/// <remarks>
+/// Within one orientation every window is a rectangle of the same turned canvas, so their faces are merged there,
+/// boxes still axis-aligned, with the detector's own suppression; only then are they turned back into the image.
+/// Orientations are merged in the image by <see cref="OrientationSuppression"/>. Boxes are clipped last, so the
+/// overlaps that decide merging are those of the faces as found.
+/// </remarks>
+internal sealed class WindowSearch
+{
+    private readonly DetectionPipeline _pipeline;
+    private readonly FaceCandidate[] _merged;
+    private readonly FaceDetection[] _found;
+    private readonly FaceDetection[] _results;
+    private FaceCandidate[] _onCanvas;
+
+    public WindowSearch(DetectionPipeline pipeline)
+    {
+        _pipeline = pipeline;
+        _merged = new FaceCandidate[pipeline.MaxFaces];
+        _found = new FaceDetection[4 * pipeline.MaxFaces];
+        _results = new FaceDetection[pipeline.MaxFaces];
+        _onCanvas = new FaceCandidate[4 * pipeline.MaxFaces];
+    }
+
+    /// <summary>Searches every window the options ask for and merges the faces.</summary>
+    /// <param name="image">The image.</param>
+    /// <param name="region">The checked region to search.</param>
+    /// <param name="options">The options (several windows: tiling, automatic orientation, or both).</param>
+    /// <param name="detector">Runs the pipeline on one window.</param>
+    /// <returns>The faces, best first, in image pixels; valid until the next call.</returns>
+    public ReadOnlySpan<FaceDetection> Run<TDetector>(ImageView image, ImageRegion region, in ImageProcessingOptions options, TDetector detector)
+        where TDetector : IWindowDetector
+    {
+        int orientations = options.AutoRotate ? 4 : 1;
+        int found = 0;
+        for (int turn = 0; turn < orientations; turn++)
+        {
+            var frame = SearchFrame.Create(region, options.RotationDegrees + (90.0 * turn));
+            Span<FaceDetection> destination = _found.AsSpan(found, _pipeline.MaxFaces);
+            found += options.Tiling is { } tiling
+                ? SearchTiles(image, frame, tiling, detector, destination)
+                : SearchWhole(image, frame, detector, destination);
+        }
+
+        int count = orientations == 1
+            ? Copy(_found.AsSpan(0, found), _results)
+            : OrientationSuppression.Run(_found.AsSpan(0, found), _pipeline.IouThreshold, _results);
+        if (_pipeline.ClipToImage)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                FaceBox box = _results[i].BoundingBox;
+                _results[i] = _results[i] with { BoundingBox = InputTransform.ToBox(box.X, box.Y, box.Width, box.Height, true, image.Width, image.Height) };
+            }
+        }
+
+        return _results.AsSpan(0, count);
+    }
+
+    private int SearchWhole<TDetector>(ImageView image, SearchFrame frame, TDetector detector, Span<FaceDetection> destination)
+        where TDetector : IWindowDetector
+    {
+        InputTransform transform = WholeFrame(image, frame);
+        ReadOnlySpan<FaceCandidate> survivors = detector.DetectWindow(image, transform);
+        for (int i = 0; i < survivors.Length; i++)
+        {
+            destination[i] = transform.ToImage(survivors[i], clipToImage: false);
+        }
+
+        return survivors.Length;
+    }
+
+    private int SearchTiles<TDetector>(ImageView image, SearchFrame frame, TilingOptions tiling, TDetector detector, Span<FaceDetection> destination)
+        where TDetector : IWindowDetector
+    {
+        InputTransform whole = WholeFrame(image, frame);
+        int count = Collect(detector.DetectWindow(image, whole), whole, 0);
+        int size = _pipeline.InputSize;
+        foreach (TileWindow tile in new TilePyramid(frame.Width, frame.Height, tiling.TileSize ?? size, tiling.Overlap))
+        {
+            // Tiles are square, so they keep the faces' proportions in either resize mode; clipped ones are letterboxed.
+            var transform = InputTransform.ForWindow(image.Width, image.Height, size, size, ResizeMode.Letterbox, frame, tile.X, tile.Y, tile.Width, tile.Height);
+            count = Collect(detector.DetectWindow(image, transform), transform, count);
+        }
+
+        INonMaxSuppression suppression = _pipeline.Suppression;
+        int merged = DetectionWorkingSet.CheckedCount(suppression.Suppress(_onCanvas.AsSpan(0, count), _merged), _merged.Length, "non-maximum suppression", suppression);
+        for (int i = 0; i < merged; i++)
+        {
+            destination[i] = frame.ToImage(_merged[i]);
+        }
+
+        return merged;
+    }
+
+    /// <summary>Appends a window's survivors to the canvas list, in canvas pixels, growing the list when needed.</summary>
+    private int Collect(ReadOnlySpan<FaceCandidate> survivors, in InputTransform transform, int count)
+    {
+        if (count + survivors.Length > _onCanvas.Length)
+        {
+            Array.Resize(ref _onCanvas, Math.Max(2 * _onCanvas.Length, count + survivors.Length));
+        }
+
+        for (int i = 0; i < survivors.Length; i++)
+        {
+            _onCanvas[count + i] = transform.ToFrame(survivors[i]);
+        }
+
+        return count + survivors.Length;
+    }
+
+    private InputTransform WholeFrame(ImageView image, SearchFrame frame)
+    {
+        int size = _pipeline.InputSize;
+        return InputTransform.ForWindow(image.Width, image.Height, size, size, _pipeline.ResizeMode, frame, 0, 0, frame.Width, frame.Height);
+    }
+
+    private static int Copy(ReadOnlySpan<FaceDetection> faces, Span<FaceDetection> destination)
+    {
+        int count = Math.Min(faces.Length, destination.Length);
+        faces[..count].CopyTo(destination);
+        return count;
+    }
+}
