@@ -69,7 +69,6 @@ internal static class Depthwise3x3Rows<TVector, TArith>
         ref float row3 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 3, g.Input.Height, rowFloats);
         var (interiorLow, interiorHigh) = Interior(g);
         var edges = Edges(g, interiorLow, interiorHigh);
-
         ref float outputRow0 = ref Unsafe.Add(ref data.Output, oy * outWidth * channels);
         ref float outputRow1 = ref Unsafe.Add(ref outputRow0, outWidth * channels);
         nint c1 = channels, c2 = 2 * channels, c3 = 3 * channels, step = 2 * channels;
@@ -111,46 +110,7 @@ internal static class Depthwise3x3Rows<TVector, TArith>
             int ox2 = interiorLow;
             for (; ox2 + 2 <= interiorHigh; ox2 += 2)
             {
-                // Outputs (row, column) = (0, 0), (0, 1), (1, 0), (1, 1); each sums its three window rows in three
-                // separate chains of three, so no chain is longer than three multiply-adds. The weight comes first:
-                // with the input (read by two outputs) second, the JIT accumulates in place instead of copying it.
-                TVector a0 = TArith.Load(ref x0), a1 = TArith.Load(ref Unsafe.Add(ref x0, c1)), a2 = TArith.Load(ref Unsafe.Add(ref x0, c2)), a3 = TArith.Load(ref Unsafe.Add(ref x0, c3));
-                TVector s00 = TArith.MultiplyAdd(w2, a2, TArith.MultiplyAdd(w1, a1, TArith.MultiplyAdd(w0, a0, bias)));
-                TVector s01 = TArith.MultiplyAdd(w2, a3, TArith.MultiplyAdd(w1, a2, TArith.MultiplyAdd(w0, a1, bias)));
-
-                a0 = TArith.Load(ref x1);
-                a1 = TArith.Load(ref Unsafe.Add(ref x1, c1));
-                a2 = TArith.Load(ref Unsafe.Add(ref x1, c2));
-                a3 = TArith.Load(ref Unsafe.Add(ref x1, c3));
-                TVector m00 = TArith.MultiplyAdd(w5, a2, TArith.MultiplyAdd(w4, a1, TArith.Multiply(w3, a0)));
-                TVector m01 = TArith.MultiplyAdd(w5, a3, TArith.MultiplyAdd(w4, a2, TArith.Multiply(w3, a1)));
-                TVector s10 = TArith.MultiplyAdd(w2, a2, TArith.MultiplyAdd(w1, a1, TArith.MultiplyAdd(w0, a0, bias)));
-                TVector s11 = TArith.MultiplyAdd(w2, a3, TArith.MultiplyAdd(w1, a2, TArith.MultiplyAdd(w0, a1, bias)));
-
-                a0 = TArith.Load(ref x2);
-                a1 = TArith.Load(ref Unsafe.Add(ref x2, c1));
-                a2 = TArith.Load(ref Unsafe.Add(ref x2, c2));
-                a3 = TArith.Load(ref Unsafe.Add(ref x2, c3));
-                TVector t00 = TArith.MultiplyAdd(w8, a2, TArith.MultiplyAdd(w7, a1, TArith.Multiply(w6, a0)));
-                TVector t01 = TArith.MultiplyAdd(w8, a3, TArith.MultiplyAdd(w7, a2, TArith.Multiply(w6, a1)));
-                TVector m10 = TArith.MultiplyAdd(w5, a2, TArith.MultiplyAdd(w4, a1, TArith.Multiply(w3, a0)));
-                TVector m11 = TArith.MultiplyAdd(w5, a3, TArith.MultiplyAdd(w4, a2, TArith.Multiply(w3, a1)));
-                s00 = TArith.Add(s00, m00);
-                s01 = TArith.Add(s01, m01);
-                s10 = TArith.Add(s10, m10);
-                s11 = TArith.Add(s11, m11);
-
-                a0 = TArith.Load(ref x3);
-                a1 = TArith.Load(ref Unsafe.Add(ref x3, c1));
-                a2 = TArith.Load(ref Unsafe.Add(ref x3, c2));
-                a3 = TArith.Load(ref Unsafe.Add(ref x3, c3));
-                TVector t10 = TArith.MultiplyAdd(w8, a2, TArith.MultiplyAdd(w7, a1, TArith.Multiply(w6, a0)));
-                TVector t11 = TArith.MultiplyAdd(w8, a3, TArith.MultiplyAdd(w7, a2, TArith.Multiply(w6, a1)));
-
-                Store<TActivation>(TArith.Add(s00, t00), ref y0);
-                Store<TActivation>(TArith.Add(s01, t01), ref Unsafe.Add(ref y0, c1));
-                Store<TActivation>(TArith.Add(s10, t10), ref y1);
-                Store<TActivation>(TArith.Add(s11, t11), ref Unsafe.Add(ref y1, c1));
+                TwoByTwo<TActivation>(ref x0, ref x1, ref x2, ref x3, ref y0, ref y1, c1, w0, w1, w2, w3, w4, w5, w6, w7, w8, bias);
                 x0 = ref Unsafe.Add(ref x0, step);
                 x1 = ref Unsafe.Add(ref x1, step);
                 x2 = ref Unsafe.Add(ref x2, step);
@@ -179,6 +139,53 @@ internal static class Depthwise3x3Rows<TVector, TArith>
                 BorderPixel(g, ref data, ref row1, ref row2, ref row3, ref outputRow1, ox, c);
             }
         }
+    }
+
+    /// <summary>Outputs (0, 0), (0, 1), (1, 0) and (1, 1) of a 2x2 block at stride 1: <paramref name="x0"/> to <paramref name="x3"/> are the four input rows at the block's first window column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TwoByTwo<TActivation>(ref float x0, ref float x1, ref float x2, ref float x3, ref float y0, ref float y1, nint c1, TVector w0, TVector w1, TVector w2, TVector w3, TVector w4, TVector w5, TVector w6, TVector w7, TVector w8, TVector bias)
+        where TActivation : struct, IActivation
+    {
+        // Outputs (row, column) = (0, 0), (0, 1), (1, 0), (1, 1); each sums its three window rows in three
+        // separate chains of three, so no chain is longer than three multiply-adds. The weight comes first:
+        // with the input (read by two outputs) second, the JIT accumulates in place instead of copying it.
+        TVector a0 = TArith.Load(ref x0), a1 = TArith.Load(ref Unsafe.Add(ref x0, c1)), a2 = TArith.Load(ref Unsafe.Add(ref x0, 2 * c1)), a3 = TArith.Load(ref Unsafe.Add(ref x0, 3 * c1));
+        TVector s00 = TArith.MultiplyAdd(w2, a2, TArith.MultiplyAdd(w1, a1, TArith.MultiplyAdd(w0, a0, bias)));
+        TVector s01 = TArith.MultiplyAdd(w2, a3, TArith.MultiplyAdd(w1, a2, TArith.MultiplyAdd(w0, a1, bias)));
+
+        a0 = TArith.Load(ref x1);
+        a1 = TArith.Load(ref Unsafe.Add(ref x1, c1));
+        a2 = TArith.Load(ref Unsafe.Add(ref x1, 2 * c1));
+        a3 = TArith.Load(ref Unsafe.Add(ref x1, 3 * c1));
+        TVector m00 = TArith.MultiplyAdd(w5, a2, TArith.MultiplyAdd(w4, a1, TArith.Multiply(w3, a0)));
+        TVector m01 = TArith.MultiplyAdd(w5, a3, TArith.MultiplyAdd(w4, a2, TArith.Multiply(w3, a1)));
+        TVector s10 = TArith.MultiplyAdd(w2, a2, TArith.MultiplyAdd(w1, a1, TArith.MultiplyAdd(w0, a0, bias)));
+        TVector s11 = TArith.MultiplyAdd(w2, a3, TArith.MultiplyAdd(w1, a2, TArith.MultiplyAdd(w0, a1, bias)));
+
+        a0 = TArith.Load(ref x2);
+        a1 = TArith.Load(ref Unsafe.Add(ref x2, c1));
+        a2 = TArith.Load(ref Unsafe.Add(ref x2, 2 * c1));
+        a3 = TArith.Load(ref Unsafe.Add(ref x2, 3 * c1));
+        TVector t00 = TArith.MultiplyAdd(w8, a2, TArith.MultiplyAdd(w7, a1, TArith.Multiply(w6, a0)));
+        TVector t01 = TArith.MultiplyAdd(w8, a3, TArith.MultiplyAdd(w7, a2, TArith.Multiply(w6, a1)));
+        TVector m10 = TArith.MultiplyAdd(w5, a2, TArith.MultiplyAdd(w4, a1, TArith.Multiply(w3, a0)));
+        TVector m11 = TArith.MultiplyAdd(w5, a3, TArith.MultiplyAdd(w4, a2, TArith.Multiply(w3, a1)));
+        s00 = TArith.Add(s00, m00);
+        s01 = TArith.Add(s01, m01);
+        s10 = TArith.Add(s10, m10);
+        s11 = TArith.Add(s11, m11);
+
+        a0 = TArith.Load(ref x3);
+        a1 = TArith.Load(ref Unsafe.Add(ref x3, c1));
+        a2 = TArith.Load(ref Unsafe.Add(ref x3, 2 * c1));
+        a3 = TArith.Load(ref Unsafe.Add(ref x3, 3 * c1));
+        TVector t10 = TArith.MultiplyAdd(w8, a2, TArith.MultiplyAdd(w7, a1, TArith.Multiply(w6, a0)));
+        TVector t11 = TArith.MultiplyAdd(w8, a3, TArith.MultiplyAdd(w7, a2, TArith.Multiply(w6, a1)));
+
+        Store<TActivation>(TArith.Add(s00, t00), ref y0);
+        Store<TActivation>(TArith.Add(s01, t01), ref Unsafe.Add(ref y0, c1));
+        Store<TActivation>(TArith.Add(s10, t10), ref y1);
+        Store<TActivation>(TArith.Add(s11, t11), ref Unsafe.Add(ref y1, c1));
     }
 
     private static void Run<TStride>(in Conv2DGeometry g, scoped ref DepthwiseData data, ref float zeroRow, int oy)
