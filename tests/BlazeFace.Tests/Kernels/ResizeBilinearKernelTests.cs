@@ -27,6 +27,11 @@ public class ResizeBilinearKernelTests
         AssertMatchesScalar(width, new TensorShape(sizes[0], sizes[1], 17), new TensorShape(sizes[2], sizes[3], 17), alignCorners, halfPixelCenters);
     }
 
+    [Test]
+    public void Matches_scalar_for_outputs_wider_than_the_stack_column_tables(
+        [ValueSource(typeof(KernelWidths), nameof(KernelWidths.Vectorised))] string width) =>
+        AssertMatchesScalar(width, new TensorShape(2, 150, 17), new TensorShape(3, 300, 17), alignCorners: false, halfPixelCenters: true);
+
     private static void AssertMatchesScalar(string width, TensorShape input, TensorShape output, bool alignCorners, bool halfPixelCenters)
     {
         float[] data = TestTensors.Random(input.Length, 1);

@@ -11,7 +11,10 @@ namespace BlazeFace.Kernels;
 /// 18. At stride 1 two output rows go together as well, sharing two of their three input rows: 16 loads per 2x2
 /// outputs instead of 36, which matters because the loop is bound by loads (many of which straddle cache lines).
 /// </para>
-/// <para>The one or two columns per row whose window crosses the left or right edge take a clipped loop.</para>
+/// <para>
+/// The column whose window starts one column before the row, and the one whose window ends one column after it (the
+/// borders of 'same' padding), take an inline two-column path; any other border column takes a clipped loop.
+/// </para>
 /// </remarks>
 internal static class Depthwise3x3Rows<TVector, TArith>
     where TVector : struct
@@ -65,17 +68,30 @@ internal static class Depthwise3x3Rows<TVector, TArith>
         ref float row2 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 2, g.Input.Height, rowFloats);
         ref float row3 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 3, g.Input.Height, rowFloats);
         var (interiorLow, interiorHigh) = Interior(g);
-
+        var edges = Edges(g, interiorLow, interiorHigh);
         ref float outputRow0 = ref Unsafe.Add(ref data.Output, oy * outWidth * channels);
         ref float outputRow1 = ref Unsafe.Add(ref outputRow0, outWidth * channels);
         nint c1 = channels, c2 = 2 * channels, c3 = 3 * channels, step = 2 * channels;
         for (int v = 0; v < vectors; v++)
         {
             int c = ChannelVectors.Start(v, channels, lanes);
-            for (int ox = 0; ox < interiorLow; ox++)
+            if (edges.Left)
             {
-                BorderPixel(g, ref data, ref row0, ref row1, ref row2, ref outputRow0, ox, c);
-                BorderPixel(g, ref data, ref row1, ref row2, ref row3, ref outputRow1, ox, c);
+                // Column 0 with one column of left padding: window columns 1 and 2 fall on input columns 0 and 1.
+                ref float e0 = ref Unsafe.Add(ref row0, c);
+                ref float e1 = ref Unsafe.Add(ref row1, c);
+                ref float e2 = ref Unsafe.Add(ref row2, c);
+                ref float e3 = ref Unsafe.Add(ref row3, c);
+                Store<TActivation>(TwoColumns(ref e0, ref e1, ref e2, c1, ref Unsafe.Add(ref data.Filter, c + c1), ref Unsafe.Add(ref data.Bias, c)), ref Unsafe.Add(ref outputRow0, c));
+                Store<TActivation>(TwoColumns(ref e1, ref e2, ref e3, c1, ref Unsafe.Add(ref data.Filter, c + c1), ref Unsafe.Add(ref data.Bias, c)), ref Unsafe.Add(ref outputRow1, c));
+            }
+            else
+            {
+                for (int ox = 0; ox < interiorLow; ox++)
+                {
+                    BorderPixel(g, ref data, ref row0, ref row1, ref row2, ref outputRow0, ox, c);
+                    BorderPixel(g, ref data, ref row1, ref row2, ref row3, ref outputRow1, ox, c);
+                }
             }
 
             ref float f = ref Unsafe.Add(ref data.Filter, c);
@@ -94,41 +110,7 @@ internal static class Depthwise3x3Rows<TVector, TArith>
             int ox2 = interiorLow;
             for (; ox2 + 2 <= interiorHigh; ox2 += 2)
             {
-                // Outputs (row, column) = (0, 0), (0, 1), (1, 0), (1, 1); each sums its first two window rows in
-                // one chain and its third in another, so no chain is longer than six FMAs.
-                TVector a0 = TArith.Load(ref x0), a1 = TArith.Load(ref Unsafe.Add(ref x0, c1)), a2 = TArith.Load(ref Unsafe.Add(ref x0, c2)), a3 = TArith.Load(ref Unsafe.Add(ref x0, c3));
-                TVector s00 = TArith.MultiplyAdd(a2, w2, TArith.MultiplyAdd(a1, w1, TArith.MultiplyAdd(a0, w0, bias)));
-                TVector s01 = TArith.MultiplyAdd(a3, w2, TArith.MultiplyAdd(a2, w1, TArith.MultiplyAdd(a1, w0, bias)));
-
-                a0 = TArith.Load(ref x1);
-                a1 = TArith.Load(ref Unsafe.Add(ref x1, c1));
-                a2 = TArith.Load(ref Unsafe.Add(ref x1, c2));
-                a3 = TArith.Load(ref Unsafe.Add(ref x1, c3));
-                s00 = TArith.MultiplyAdd(a2, w5, TArith.MultiplyAdd(a1, w4, TArith.MultiplyAdd(a0, w3, s00)));
-                s01 = TArith.MultiplyAdd(a3, w5, TArith.MultiplyAdd(a2, w4, TArith.MultiplyAdd(a1, w3, s01)));
-                TVector s10 = TArith.MultiplyAdd(a2, w2, TArith.MultiplyAdd(a1, w1, TArith.MultiplyAdd(a0, w0, bias)));
-                TVector s11 = TArith.MultiplyAdd(a3, w2, TArith.MultiplyAdd(a2, w1, TArith.MultiplyAdd(a1, w0, bias)));
-
-                a0 = TArith.Load(ref x2);
-                a1 = TArith.Load(ref Unsafe.Add(ref x2, c1));
-                a2 = TArith.Load(ref Unsafe.Add(ref x2, c2));
-                a3 = TArith.Load(ref Unsafe.Add(ref x2, c3));
-                TVector t00 = TArith.MultiplyAdd(a2, w8, TArith.MultiplyAdd(a1, w7, TArith.Multiply(a0, w6)));
-                TVector t01 = TArith.MultiplyAdd(a3, w8, TArith.MultiplyAdd(a2, w7, TArith.Multiply(a1, w6)));
-                s10 = TArith.MultiplyAdd(a2, w5, TArith.MultiplyAdd(a1, w4, TArith.MultiplyAdd(a0, w3, s10)));
-                s11 = TArith.MultiplyAdd(a3, w5, TArith.MultiplyAdd(a2, w4, TArith.MultiplyAdd(a1, w3, s11)));
-
-                a0 = TArith.Load(ref x3);
-                a1 = TArith.Load(ref Unsafe.Add(ref x3, c1));
-                a2 = TArith.Load(ref Unsafe.Add(ref x3, c2));
-                a3 = TArith.Load(ref Unsafe.Add(ref x3, c3));
-                TVector t10 = TArith.MultiplyAdd(a2, w8, TArith.MultiplyAdd(a1, w7, TArith.Multiply(a0, w6)));
-                TVector t11 = TArith.MultiplyAdd(a3, w8, TArith.MultiplyAdd(a2, w7, TArith.Multiply(a1, w6)));
-
-                Store<TActivation>(TArith.Add(s00, t00), ref y0);
-                Store<TActivation>(TArith.Add(s01, t01), ref Unsafe.Add(ref y0, c1));
-                Store<TActivation>(TArith.Add(s10, t10), ref y1);
-                Store<TActivation>(TArith.Add(s11, t11), ref Unsafe.Add(ref y1, c1));
+                TwoByTwo<TActivation>(ref x0, ref x1, ref x2, ref x3, ref y0, ref y1, c1, w0, w1, w2, w3, w4, w5, w6, w7, w8, bias);
                 x0 = ref Unsafe.Add(ref x0, step);
                 x1 = ref Unsafe.Add(ref x1, step);
                 x2 = ref Unsafe.Add(ref x2, step);
@@ -137,12 +119,73 @@ internal static class Depthwise3x3Rows<TVector, TArith>
                 y1 = ref Unsafe.Add(ref y1, step);
             }
 
-            for (int ox = ox2; ox < outWidth; ox++)
+            int rest = ox2;
+            if (edges.Right && ox2 == interiorHigh)
+            {
+                // The last column with one column of right padding: window columns 0 and 1 are the last two of the row.
+                nint last = ((g.Input.Width - 2) * channels) + c;
+                ref float e0 = ref Unsafe.Add(ref row0, last);
+                ref float e1 = ref Unsafe.Add(ref row1, last);
+                ref float e2 = ref Unsafe.Add(ref row2, last);
+                ref float e3 = ref Unsafe.Add(ref row3, last);
+                Store<TActivation>(TwoColumns(ref e0, ref e1, ref e2, c1, ref Unsafe.Add(ref data.Filter, c), ref Unsafe.Add(ref data.Bias, c)), ref Unsafe.Add(ref outputRow0, (rest * channels) + c));
+                Store<TActivation>(TwoColumns(ref e1, ref e2, ref e3, c1, ref Unsafe.Add(ref data.Filter, c), ref Unsafe.Add(ref data.Bias, c)), ref Unsafe.Add(ref outputRow1, (rest * channels) + c));
+                rest++;
+            }
+
+            for (int ox = rest; ox < outWidth; ox++)
             {
                 BorderPixel(g, ref data, ref row0, ref row1, ref row2, ref outputRow0, ox, c);
                 BorderPixel(g, ref data, ref row1, ref row2, ref row3, ref outputRow1, ox, c);
             }
         }
+    }
+
+    /// <summary>Outputs (0, 0), (0, 1), (1, 0) and (1, 1) of a 2x2 block at stride 1: <paramref name="x0"/> to <paramref name="x3"/> are the four input rows at the block's first window column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TwoByTwo<TActivation>(ref float x0, ref float x1, ref float x2, ref float x3, ref float y0, ref float y1, nint c1, TVector w0, TVector w1, TVector w2, TVector w3, TVector w4, TVector w5, TVector w6, TVector w7, TVector w8, TVector bias)
+        where TActivation : struct, IActivation
+    {
+        // Outputs (row, column) = (0, 0), (0, 1), (1, 0), (1, 1); each sums its three window rows in three
+        // separate chains of three, so no chain is longer than three multiply-adds. The weight comes first:
+        // with the input (read by two outputs) second, the JIT accumulates in place instead of copying it.
+        TVector a0 = TArith.Load(ref x0), a1 = TArith.Load(ref Unsafe.Add(ref x0, c1)), a2 = TArith.Load(ref Unsafe.Add(ref x0, 2 * c1)), a3 = TArith.Load(ref Unsafe.Add(ref x0, 3 * c1));
+        TVector s00 = TArith.MultiplyAdd(w2, a2, TArith.MultiplyAdd(w1, a1, TArith.MultiplyAdd(w0, a0, bias)));
+        TVector s01 = TArith.MultiplyAdd(w2, a3, TArith.MultiplyAdd(w1, a2, TArith.MultiplyAdd(w0, a1, bias)));
+
+        a0 = TArith.Load(ref x1);
+        a1 = TArith.Load(ref Unsafe.Add(ref x1, c1));
+        a2 = TArith.Load(ref Unsafe.Add(ref x1, 2 * c1));
+        a3 = TArith.Load(ref Unsafe.Add(ref x1, 3 * c1));
+        TVector m00 = TArith.MultiplyAdd(w5, a2, TArith.MultiplyAdd(w4, a1, TArith.Multiply(w3, a0)));
+        TVector m01 = TArith.MultiplyAdd(w5, a3, TArith.MultiplyAdd(w4, a2, TArith.Multiply(w3, a1)));
+        TVector s10 = TArith.MultiplyAdd(w2, a2, TArith.MultiplyAdd(w1, a1, TArith.MultiplyAdd(w0, a0, bias)));
+        TVector s11 = TArith.MultiplyAdd(w2, a3, TArith.MultiplyAdd(w1, a2, TArith.MultiplyAdd(w0, a1, bias)));
+
+        a0 = TArith.Load(ref x2);
+        a1 = TArith.Load(ref Unsafe.Add(ref x2, c1));
+        a2 = TArith.Load(ref Unsafe.Add(ref x2, 2 * c1));
+        a3 = TArith.Load(ref Unsafe.Add(ref x2, 3 * c1));
+        TVector t00 = TArith.MultiplyAdd(w8, a2, TArith.MultiplyAdd(w7, a1, TArith.Multiply(w6, a0)));
+        TVector t01 = TArith.MultiplyAdd(w8, a3, TArith.MultiplyAdd(w7, a2, TArith.Multiply(w6, a1)));
+        TVector m10 = TArith.MultiplyAdd(w5, a2, TArith.MultiplyAdd(w4, a1, TArith.Multiply(w3, a0)));
+        TVector m11 = TArith.MultiplyAdd(w5, a3, TArith.MultiplyAdd(w4, a2, TArith.Multiply(w3, a1)));
+        s00 = TArith.Add(s00, m00);
+        s01 = TArith.Add(s01, m01);
+        s10 = TArith.Add(s10, m10);
+        s11 = TArith.Add(s11, m11);
+
+        a0 = TArith.Load(ref x3);
+        a1 = TArith.Load(ref Unsafe.Add(ref x3, c1));
+        a2 = TArith.Load(ref Unsafe.Add(ref x3, 2 * c1));
+        a3 = TArith.Load(ref Unsafe.Add(ref x3, 3 * c1));
+        TVector t10 = TArith.MultiplyAdd(w8, a2, TArith.MultiplyAdd(w7, a1, TArith.Multiply(w6, a0)));
+        TVector t11 = TArith.MultiplyAdd(w8, a3, TArith.MultiplyAdd(w7, a2, TArith.Multiply(w6, a1)));
+
+        Store<TActivation>(TArith.Add(s00, t00), ref y0);
+        Store<TActivation>(TArith.Add(s01, t01), ref Unsafe.Add(ref y0, c1));
+        Store<TActivation>(TArith.Add(s10, t10), ref y1);
+        Store<TActivation>(TArith.Add(s11, t11), ref Unsafe.Add(ref y1, c1));
     }
 
     private static void Run<TStride>(in Conv2DGeometry g, scoped ref DepthwiseData data, ref float zeroRow, int oy)
@@ -173,6 +216,7 @@ internal static class Depthwise3x3Rows<TVector, TArith>
         ref float row1 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 1, g.Input.Height, rowFloats);
         ref float row2 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 2, g.Input.Height, rowFloats);
         var (interiorLow, interiorHigh) = Interior(g);
+        var edges = Edges(g, interiorLow, interiorHigh);
 
         ref float outputRow = ref Unsafe.Add(ref data.Output, oy * outWidth * channels);
         nint c1 = channels, c2 = 2 * channels, c3 = 3 * channels, c4 = 4 * channels;
@@ -180,9 +224,16 @@ internal static class Depthwise3x3Rows<TVector, TArith>
         for (int v = 0; v < vectors; v++)
         {
             int c = ChannelVectors.Start(v, channels, lanes);
-            for (int ox = 0; ox < interiorLow; ox++)
+            if (edges.Left)
             {
-                BorderPixel(g, ref data, ref row0, ref row1, ref row2, ref outputRow, ox, c);
+                Store<TActivation>(TwoColumns(ref Unsafe.Add(ref row0, c), ref Unsafe.Add(ref row1, c), ref Unsafe.Add(ref row2, c), c1, ref Unsafe.Add(ref data.Filter, c + c1), ref Unsafe.Add(ref data.Bias, c)), ref Unsafe.Add(ref outputRow, c));
+            }
+            else
+            {
+                for (int ox = 0; ox < interiorLow; ox++)
+                {
+                    BorderPixel(g, ref data, ref row0, ref row1, ref row2, ref outputRow, ox, c);
+                }
             }
 
             ref float f = ref Unsafe.Add(ref data.Filter, c);
@@ -258,7 +309,15 @@ internal static class Depthwise3x3Rows<TVector, TArith>
                 Store<TActivation>(TArith.Add(TArith.Add(top, middle), bottom), ref y);
             }
 
-            for (int ox = interiorHigh; ox < outWidth; ox++)
+            int rest = interiorHigh;
+            if (edges.Right)
+            {
+                nint last = ((inWidth - 2) * channels) + c;
+                Store<TActivation>(TwoColumns(ref Unsafe.Add(ref row0, last), ref Unsafe.Add(ref row1, last), ref Unsafe.Add(ref row2, last), c1, ref Unsafe.Add(ref data.Filter, c), ref Unsafe.Add(ref data.Bias, c)), ref Unsafe.Add(ref outputRow, (rest * channels) + c));
+                rest++;
+            }
+
+            for (int ox = rest; ox < outWidth; ox++)
             {
                 BorderPixel(g, ref data, ref row0, ref row1, ref row2, ref outputRow, ox, c);
             }
@@ -292,6 +351,38 @@ internal static class Depthwise3x3Rows<TVector, TArith>
         int lastStart = g.Input.Width - 3 + g.PadLeft;
         int high = lastStart >= 0 ? Math.Min((lastStart / stride) + 1, outWidth) : 0;
         return (low, Math.Max(high, low));
+    }
+
+    /// <summary>
+    /// Whether the border columns are the usual ones of 'same' padding, which take the inline two-column path: a single
+    /// left column whose window starts one column before the row, and a single right column whose window ends one after.
+    /// </summary>
+    private static (bool Left, bool Right) Edges(in Conv2DGeometry g, int interiorLow, int interiorHigh)
+    {
+        bool wide = g.Input.Width >= 2;
+        bool left = wide && interiorLow == 1 && g.PadLeft == 1;
+        bool right = wide && interiorHigh == g.Output.Width - 1 && (interiorHigh * g.StrideWidth) - g.PadLeft == g.Input.Width - 2;
+        return (left, right);
+    }
+
+    /// <summary>
+    /// A window with two columns inside the row: <paramref name="x0"/> to <paramref name="x2"/> are its rows at the first
+    /// inside column, <paramref name="firstTap"/> the weights of the top row's tap that falls there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector TwoColumns(ref float x0, ref float x1, ref float x2, nint c1, ref float firstTap, ref float bias)
+    {
+        // The filter is [3][3][C]: a window row's taps are C floats apart, its rows 3 C apart.
+        ref float t = ref firstTap;
+        TVector top = TArith.MultiplyAdd(TArith.Load(ref x0), TArith.Load(ref t), TArith.Load(ref bias));
+        top = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x0, c1)), TArith.Load(ref Unsafe.Add(ref t, c1)), top);
+        t = ref Unsafe.Add(ref t, 3 * c1);
+        TVector middle = TArith.Multiply(TArith.Load(ref x1), TArith.Load(ref t));
+        middle = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x1, c1)), TArith.Load(ref Unsafe.Add(ref t, c1)), middle);
+        t = ref Unsafe.Add(ref t, 3 * c1);
+        TVector bottom = TArith.Multiply(TArith.Load(ref x2), TArith.Load(ref t));
+        bottom = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x2, c1)), TArith.Load(ref Unsafe.Add(ref t, c1)), bottom);
+        return TArith.Add(TArith.Add(top, middle), bottom);
     }
 
     /// <summary>A column whose window crosses the left or right edge: only the taps inside the row.</summary>

@@ -1,6 +1,10 @@
 namespace BlazeFace.Kernels;
 
-/// <summary>Depthwise convolution one output value at a time: the reference for the vectorised kernels.</summary>
+/// <summary>Depthwise convolution with plain loops: the reference for the vectorised kernels.</summary>
+/// <remarks>
+/// Each output sums its window's taps row by row, column by column, skipping taps outside the input; the innermost
+/// loop runs over a pixel's channels, which are independent sums, rather than over one sum's taps.
+/// </remarks>
 internal sealed class ScalarDepthwiseConv2DKernel : IDepthwiseConv2DKernel
 {
     public static ScalarDepthwiseConv2DKernel Instance { get; } = new();
@@ -10,35 +14,36 @@ internal sealed class ScalarDepthwiseConv2DKernel : IDepthwiseConv2DKernel
     public void Run(in Conv2DGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> packedFilter, ReadOnlySpan<float> bias, Span<float> output, bool relu)
     {
         var (inShape, outShape) = (geometry.Input, geometry.Output);
-        int c = inShape.Channels;
+        int c = inShape.Channels, kw = geometry.KernelWidth;
         for (int oy = 0; oy < outShape.Height; oy++)
         {
+            int iy0 = (oy * geometry.StrideHeight) - geometry.PadTop;
+            int kyLow = Math.Max(0, -iy0), kyHigh = Math.Min(geometry.KernelHeight, inShape.Height - iy0);
             for (int ox = 0; ox < outShape.Width; ox++)
             {
-                for (int ch = 0; ch < c; ch++)
+                int ix0 = (ox * geometry.StrideWidth) - geometry.PadLeft;
+                int kxLow = Math.Max(0, -ix0), kxHigh = Math.Min(kw, inShape.Width - ix0);
+                Span<float> y = output.Slice(((oy * outShape.Width) + ox) * c, c);
+                bias[..c].CopyTo(y);
+                for (int ky = kyLow; ky < kyHigh; ky++)
                 {
-                    float acc = bias[ch];
-                    for (int ky = 0; ky < geometry.KernelHeight; ky++)
+                    for (int kx = kxLow; kx < kxHigh; kx++)
                     {
-                        int iy = (oy * geometry.StrideHeight) - geometry.PadTop + ky;
-                        if ((uint)iy >= (uint)inShape.Height)
+                        ReadOnlySpan<float> x = input.Slice((((iy0 + ky) * inShape.Width) + ix0 + kx) * c, c);
+                        ReadOnlySpan<float> w = packedFilter.Slice(((ky * kw) + kx) * c, c);
+                        for (int ch = 0; ch < y.Length; ch++)
                         {
-                            continue;
-                        }
-
-                        for (int kx = 0; kx < geometry.KernelWidth; kx++)
-                        {
-                            int ix = (ox * geometry.StrideWidth) - geometry.PadLeft + kx;
-                            if ((uint)ix >= (uint)inShape.Width)
-                            {
-                                continue;
-                            }
-
-                            acc += input[(((iy * inShape.Width) + ix) * c) + ch] * packedFilter[(((ky * geometry.KernelWidth) + kx) * c) + ch];
+                            y[ch] += x[ch] * w[ch];
                         }
                     }
+                }
 
-                    output[(((oy * outShape.Width) + ox) * c) + ch] = relu ? MathF.Max(acc, 0f) : acc;
+                if (relu)
+                {
+                    for (int ch = 0; ch < y.Length; ch++)
+                    {
+                        y[ch] = MathF.Max(y[ch], 0f);
+                    }
                 }
             }
         }

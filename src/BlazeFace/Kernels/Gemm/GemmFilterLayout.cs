@@ -21,8 +21,11 @@ namespace BlazeFace.Kernels;
 /// </remarks>
 internal readonly record struct GemmFilterLayout
 {
-    /// <summary>Most vectors per column block: 4 columns x 6 rows = 24 accumulators, within AVX-512's 32 registers.</summary>
-    public const int MaxBlockVectors = 4;
+    /// <summary>
+    /// Most vectors per column block: 4 (4 columns x 6 rows = 24 accumulators) with 32 vector registers, 2 (2 x 6 = 12)
+    /// with 16, leaving room for the block's weights and the broadcast input either way.
+    /// </summary>
+    public static int MaxBlockVectors => VectorRegisters.Many ? 4 : 2;
 
     /// <param name="outChannels">Output channels (rows of the filter).</param>
     /// <param name="depth">Reduction length (columns of the filter).</param>

@@ -9,7 +9,7 @@ namespace BlazeFace.Kernels;
 /// <remarks>
 /// Pixels are walked in panels; within a panel every column block is computed before the next panel starts, so the
 /// panel's input rows stay in L1 while all blocks read them, and the filter is swept once per panel. Panels are a
-/// multiple of 24 rows (which divides into the 6-row tiles of 4-vector blocks and the 8-row tiles of narrower ones)
+/// multiple of 24 rows (which divides into the 6- and 8-row tiles)
 /// holding about 24 KB of input; a small input (the 6x6x384 maps) is one panel, so its large filter is read once.
 /// </remarks>
 internal static class GemmKernel<TVector, TArith>
@@ -136,13 +136,14 @@ internal static class GemmKernel<TVector, TArith>
     }
 
     /// <summary>All rows of one panel for one column block: full-height tiles, then 4-, 2- and 1-row tiles for the rest.</summary>
+    /// <remarks>Full height is 6 rows when the tile would otherwise need more accumulators than there are registers.</remarks>
     /// <remarks><typeparamref name="TStep"/> is 2 when each weight vector holds two k-steps (see <see cref="GemmFilterLayout.PairsDepth"/>).</remarks>
     private static void Columns<TColumns, TStep>(int rows, in GemmInput reduction, ref float input, int inputStride, ref float weights, scoped ref GemmDestination destination, int pixel, int firstChannel, int lastChannel)
         where TColumns : struct, ITileExtent
         where TStep : struct, ITileExtent
     {
         int row = 0;
-        if (TColumns.Value == 4)
+        if (TColumns.Value == 4 || (TColumns.Value == 2 && !VectorRegisters.Many))
         {
             for (; row + 6 <= rows; row += 6)
             {

@@ -10,8 +10,10 @@ namespace BlazeFace.Kernels;
 /// <remarks>
 /// <para>
 /// Each k-step loads the block's weight vectors once and broadcasts one input value per row, so it issues
-/// rows x columns FMAs for rows + columns loads; 6x4 and 8x3 tiles hold 24 accumulators, enough independent FMAs to
-/// cover the FMA latency on both pipes while leaving registers for the weights (8x2 and 8x1 serve narrower blocks).
+/// rows x columns FMAs for rows + columns loads. With 32 vector registers, 6x4 and 8x3 tiles hold 24 accumulators,
+/// enough independent FMAs to cover the FMA latency on both pipes while leaving registers for the weights (8x2 and 8x1
+/// serve narrower blocks); with 16 (SSE, AVX2) blocks are at most 2 vectors wide and 6x2 and 8x1 tiles hold 12 and 8
+/// (see <see cref="VectorRegisters"/>).
 /// </para>
 /// <para>
 /// The accumulators are spelled out as separate locals (aRC = row R, column C) guarded by the compile-time extents:

@@ -4,8 +4,10 @@ using System.Runtime.InteropServices;
 namespace BlazeFace.Kernels;
 
 /// <summary>
-/// Max pooling vectorised over channels. The BlazeBlocks' pools are 2x2 windows on small maps, so one loop with the
-/// window clipped per row and per column (rather than per tap) is all the speed they need.
+/// Max pooling vectorised over channels. The BlazeBlocks' pools are 2x2 windows at stride 2 with no leading padding:
+/// every window inside the input takes four unchecked loads per channel vector; only the last row and column of an
+/// odd-sized input (whose windows are cut by the trailing padding), and any other window shape, take the loop with
+/// the window clipped per row and per column.
 /// </summary>
 internal sealed class MaxPool2DKernel<TVector, TArith> : IMaxPool2DKernel
     where TVector : struct
@@ -34,33 +36,71 @@ internal sealed class MaxPool2DKernel<TVector, TArith> : IMaxPool2DKernel
 
         ref float source = ref MemoryMarshal.GetReference(input);
         ref float destination = ref MemoryMarshal.GetReference(output);
-        int vectors = ChannelVectors.Count(channels, lanes);
-        TVector lowest = TArith.Broadcast(float.NegativeInfinity);
+        var (fullRows, fullColumns) = geometry is { KernelHeight: 2, KernelWidth: 2, StrideHeight: 2, StrideWidth: 2, PadTop: 0, PadLeft: 0 }
+            ? (Math.Min(geometry.Input.Height / 2, geometry.Output.Height), Math.Min(geometry.Input.Width / 2, geometry.Output.Width))
+            : (0, 0);
         for (int oy = 0; oy < geometry.Output.Height; oy++)
         {
-            int iy0 = (oy * geometry.StrideHeight) - geometry.PadTop;
-            int kyLow = Math.Max(0, -iy0), kyHigh = Math.Min(geometry.KernelHeight, geometry.Input.Height - iy0);
-            for (int ox = 0; ox < geometry.Output.Width; ox++)
+            int ox = 0;
+            if (oy < fullRows)
             {
-                int ix0 = (ox * geometry.StrideWidth) - geometry.PadLeft;
-                int kxLow = Math.Max(0, -ix0), kxHigh = Math.Min(geometry.KernelWidth, geometry.Input.Width - ix0);
-                ref float pixelOut = ref Unsafe.Add(ref destination, ((oy * geometry.Output.Width) + ox) * channels);
-                for (int v = 0; v < vectors; v++)
-                {
-                    int c = ChannelVectors.Start(v, channels, lanes);
-                    TVector max = lowest;
-                    for (int ky = kyLow; ky < kyHigh; ky++)
-                    {
-                        ref float inputRow = ref Unsafe.Add(ref source, (((iy0 + ky) * geometry.Input.Width) + ix0) * channels);
-                        for (int kx = kxLow; kx < kxHigh; kx++)
-                        {
-                            max = TArith.Max(max, TArith.Load(ref Unsafe.Add(ref inputRow, (kx * channels) + c)));
-                        }
-                    }
+                Row2x2(geometry, ref source, ref destination, oy, fullColumns);
+                ox = fullColumns;
+            }
 
-                    TArith.Store(max, ref Unsafe.Add(ref pixelOut, c));
+            for (; ox < geometry.Output.Width; ox++)
+            {
+                ClippedPixel(geometry, ref source, ref destination, oy, ox);
+            }
+        }
+    }
+
+    /// <summary>Output pixels [0, <paramref name="columns"/>) of row <paramref name="oy"/>, each the maximum of a whole 2x2 window.</summary>
+    private static void Row2x2(in Conv2DGeometry g, ref float source, ref float destination, int oy, int columns)
+    {
+        int channels = g.Input.Channels, lanes = TArith.Count, vectors = ChannelVectors.Count(channels, lanes);
+        nint rowFloats = g.Input.Width * channels;
+        ref float top = ref Unsafe.Add(ref source, 2 * oy * rowFloats);
+        ref float pixelOut = ref Unsafe.Add(ref destination, oy * g.Output.Width * channels);
+        for (int ox = 0; ox < columns; ox++)
+        {
+            for (int v = 0; v < vectors; v++)
+            {
+                nint c = ChannelVectors.Start(v, channels, lanes);
+                ref float x = ref Unsafe.Add(ref top, c);
+                TVector upper = TArith.Max(TArith.Load(ref x), TArith.Load(ref Unsafe.Add(ref x, channels)));
+                TVector lower = TArith.Max(TArith.Load(ref Unsafe.Add(ref x, rowFloats)), TArith.Load(ref Unsafe.Add(ref x, rowFloats + channels)));
+                TArith.Store(TArith.Max(upper, lower), ref Unsafe.Add(ref pixelOut, c));
+            }
+
+            top = ref Unsafe.Add(ref top, 2 * channels);
+            pixelOut = ref Unsafe.Add(ref pixelOut, channels);
+        }
+    }
+
+    /// <summary>One output pixel of any window, clipped to the input per row and per column.</summary>
+    private static void ClippedPixel(in Conv2DGeometry g, ref float source, ref float destination, int oy, int ox)
+    {
+        int channels = g.Input.Channels, lanes = TArith.Count, vectors = ChannelVectors.Count(channels, lanes);
+        int iy0 = (oy * g.StrideHeight) - g.PadTop;
+        int kyLow = Math.Max(0, -iy0), kyHigh = Math.Min(g.KernelHeight, g.Input.Height - iy0);
+        int ix0 = (ox * g.StrideWidth) - g.PadLeft;
+        int kxLow = Math.Max(0, -ix0), kxHigh = Math.Min(g.KernelWidth, g.Input.Width - ix0);
+        ref float pixelOut = ref Unsafe.Add(ref destination, ((oy * g.Output.Width) + ox) * channels);
+        for (int v = 0; v < vectors; v++)
+        {
+            int c = ChannelVectors.Start(v, channels, lanes);
+            TVector max = TArith.Broadcast(float.NegativeInfinity);
+            for (int ky = kyLow; ky < kyHigh; ky++)
+            {
+                ref float inputRow = ref Unsafe.Add(ref source, (((iy0 + ky) * g.Input.Width) + ix0) * channels);
+                for (int kx = kxLow; kx < kxHigh; kx++)
+                {
+                    max = TArith.Max(max, TArith.Load(ref Unsafe.Add(ref inputRow, (kx * channels) + c)));
                 }
             }
+
+            TArith.Store(max, ref Unsafe.Add(ref pixelOut, c));
         }
     }
 }

@@ -1,6 +1,7 @@
 namespace BlazeFace.Kernels;
 
-/// <summary>Max pooling one output value at a time: the reference for the vectorised kernel.</summary>
+/// <summary>Max pooling with plain loops: the reference for the vectorised kernel.</summary>
+/// <remarks>Each output pixel starts at minus infinity and takes the maximum over the taps inside the input, all channels at once.</remarks>
 internal sealed class ScalarMaxPool2DKernel : IMaxPool2DKernel
 {
     public static ScalarMaxPool2DKernel Instance { get; } = new();
@@ -11,30 +12,24 @@ internal sealed class ScalarMaxPool2DKernel : IMaxPool2DKernel
         int c = inShape.Channels;
         for (int oy = 0; oy < outShape.Height; oy++)
         {
+            int iy0 = (oy * geometry.StrideHeight) - geometry.PadTop;
+            int kyLow = Math.Max(0, -iy0), kyHigh = Math.Min(geometry.KernelHeight, inShape.Height - iy0);
             for (int ox = 0; ox < outShape.Width; ox++)
             {
-                for (int ch = 0; ch < c; ch++)
+                int ix0 = (ox * geometry.StrideWidth) - geometry.PadLeft;
+                int kxLow = Math.Max(0, -ix0), kxHigh = Math.Min(geometry.KernelWidth, inShape.Width - ix0);
+                Span<float> y = output.Slice(((oy * outShape.Width) + ox) * c, c);
+                y.Fill(float.NegativeInfinity);
+                for (int ky = kyLow; ky < kyHigh; ky++)
                 {
-                    float max = float.NegativeInfinity;
-                    for (int ky = 0; ky < geometry.KernelHeight; ky++)
+                    for (int kx = kxLow; kx < kxHigh; kx++)
                     {
-                        int iy = (oy * geometry.StrideHeight) - geometry.PadTop + ky;
-                        if ((uint)iy >= (uint)inShape.Height)
+                        ReadOnlySpan<float> x = input.Slice((((iy0 + ky) * inShape.Width) + ix0 + kx) * c, c);
+                        for (int ch = 0; ch < y.Length; ch++)
                         {
-                            continue;
-                        }
-
-                        for (int kx = 0; kx < geometry.KernelWidth; kx++)
-                        {
-                            int ix = (ox * geometry.StrideWidth) - geometry.PadLeft + kx;
-                            if ((uint)ix < (uint)inShape.Width)
-                            {
-                                max = MathF.Max(max, input[(((iy * inShape.Width) + ix) * c) + ch]);
-                            }
+                            y[ch] = MathF.Max(y[ch], x[ch]);
                         }
                     }
-
-                    output[(((oy * outShape.Width) + ox) * c) + ch] = max;
                 }
             }
         }

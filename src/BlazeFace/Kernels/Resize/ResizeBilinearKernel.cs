@@ -11,6 +11,9 @@ internal sealed class ResizeBilinearKernel<TVector, TArith> : IResizeBilinearKer
     where TVector : struct
     where TArith : struct, IVectorArithmetic<TVector>
 {
+    /// <summary>Widest output whose column tables live on the stack (3 KB); wider ones are allocated.</summary>
+    private const int MaxTableColumns = 256;
+
     private readonly IResizeBilinearKernel _narrower;
 
     public ResizeBilinearKernel(IResizeBilinearKernel narrower)
@@ -38,18 +41,30 @@ internal sealed class ResizeBilinearKernel<TVector, TArith> : IResizeBilinearKer
         int inRow = inputShape.Width * channels;
         float scaleY = ScalarResizeBilinearKernel.Scale(inputShape.Height, outputShape.Height, alignCorners);
         float scaleX = ScalarResizeBilinearKernel.Scale(inputShape.Width, outputShape.Width, alignCorners);
+
+        // Every output row has the same columns: their neighbours and weights are worked out once, not once per row.
+        int outWidth = outputShape.Width;
+        Span<int> lefts = outWidth <= MaxTableColumns ? stackalloc int[outWidth] : new int[outWidth];
+        Span<int> rights = outWidth <= MaxTableColumns ? stackalloc int[outWidth] : new int[outWidth];
+        Span<float> fractions = outWidth <= MaxTableColumns ? stackalloc float[outWidth] : new float[outWidth];
+        for (int x = 0; x < outWidth; x++)
+        {
+            var (x0, x1, fx) = ScalarResizeBilinearKernel.Interpolation(x, scaleX, inputShape.Width, halfPixelCenters);
+            (lefts[x], rights[x], fractions[x]) = (x0 * channels, x1 * channels, fx);
+        }
+
+        ref float pixelOut = ref destination;
         for (int y = 0; y < outputShape.Height; y++)
         {
             var (y0, y1, fy) = ScalarResizeBilinearKernel.Interpolation(y, scaleY, inputShape.Height, halfPixelCenters);
             ref float top = ref Unsafe.Add(ref source, y0 * inRow);
             ref float bottom = ref Unsafe.Add(ref source, y1 * inRow);
             TVector wy1 = TArith.Broadcast(fy), wy0 = TArith.Broadcast(1 - fy);
-            for (int x = 0; x < outputShape.Width; x++)
+            for (int x = 0; x < outWidth; x++)
             {
-                var (x0, x1, fx) = ScalarResizeBilinearKernel.Interpolation(x, scaleX, inputShape.Width, halfPixelCenters);
+                float fx = fractions[x];
                 TVector wx1 = TArith.Broadcast(fx), wx0 = TArith.Broadcast(1 - fx);
-                int left = x0 * channels, right = x1 * channels;
-                ref float pixelOut = ref Unsafe.Add(ref destination, ((y * outputShape.Width) + x) * channels);
+                int left = lefts[x], right = rights[x];
                 for (int v = 0; v < vectors; v++)
                 {
                     int c = ChannelVectors.Start(v, channels, lanes);
@@ -57,6 +72,8 @@ internal sealed class ResizeBilinearKernel<TVector, TArith> : IResizeBilinearKer
                     TVector lower = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref bottom, right + c)), wx1, TArith.Multiply(TArith.Load(ref Unsafe.Add(ref bottom, left + c)), wx0));
                     TArith.Store(TArith.MultiplyAdd(lower, wy1, TArith.Multiply(upper, wy0)), ref Unsafe.Add(ref pixelOut, c));
                 }
+
+                pixelOut = ref Unsafe.Add(ref pixelOut, channels);
             }
         }
     }
