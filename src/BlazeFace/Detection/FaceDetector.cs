@@ -9,7 +9,7 @@ namespace BlazeFace;
 /// <para>
 /// Thread safety: every Detect overload and <see cref="DetectBatch"/> may be called from any number of threads at
 /// once. The compiled model (checked graph, packed weights, anchors) is built once per model and shared read-only by
-/// every detector; each concurrent call borrows a working set of its own (activation arena and result buffers, 0.4 MB
+/// every detector; each concurrent call borrows a working set of its own (activation arena and result buffers, about 1.6 MB
 /// for the short-range model), created the first time that many calls overlap and reused afterwards. Results never
 /// depend on what other threads do, and a warmed-up call allocates nothing but its result.
 /// </para>
