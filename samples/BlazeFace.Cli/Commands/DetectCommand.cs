@@ -1,10 +1,11 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace BlazeFace.Cli.Commands;
 
 /// <summary>
 /// <c>detect IMAGE|FOLDER... [--model M] [--min-score S] [--nms weighted|hard] [--resize letterbox|stretch] [--json]
-/// [--out FILE|FOLDER]</c>: parses the options into <see cref="DetectSettings"/> and runs <see cref="DetectRun"/>.
+/// [--out FILE|FOLDER] [--rotation DEG] [--auto-rotate] [--roi X,Y,W,H] [--tiles] [--crops DIR [--crop-size N]]</c>: parses the options into <see cref="DetectSettings"/> and runs <see cref="DetectRun"/>.
 /// </summary>
 /// <remarks>A new option is one property here, one line in the constructor, and one field of <see cref="DetectSettings"/>.</remarks>
 internal sealed class DetectCommand : Command
@@ -19,7 +20,14 @@ internal sealed class DetectCommand : Command
         Add(Resize);
         Add(Json);
         Add(Out);
+        Add(Rotation);
+        Add(AutoRotate);
+        Add(RegionOfInterest);
+        Add(Tiles);
+        Add(Crops);
+        Add(CropSize);
         UnknownOptions.RejectIn(Inputs, this);
+        Validators.Add(RequireCropsForCropSize);
         SetAction(parseResult => new DetectRun(Read(parseResult), console).Execute());
     }
 
@@ -61,6 +69,36 @@ internal sealed class DetectCommand : Command
         HelpName = "FILE|FOLDER",
     };
 
+    public Option<float?> Rotation { get; } = SearchGeometryOptions.Rotation();
+
+    public Option<bool> AutoRotate { get; } = new("--auto-rotate")
+    {
+        Description = "Search four orientations (0, 90, 180 and 270 degrees, plus --rotation) and keep each face from the one where it scores best; four times the cost",
+    };
+
+    public Option<ImageRegion?> RegionOfInterest { get; } = SearchGeometryOptions.RegionOfInterest();
+
+    public Option<bool> Tiles { get; } = new("--tiles")
+    {
+        Description = "Also search overlapping tiles at the image's own resolution, for small faces in large images (best with --model full or back); cost grows with the image's area",
+    };
+
+    public Option<string?> Crops { get; } = new("--crops")
+    {
+        Description = "Write each face as an upright, eye-levelled square crop: DIR/NAME_faceK.png, K from 1 in result order",
+        HelpName = "DIR",
+    };
+
+    public Option<int> CropSize { get; } = SearchGeometryOptions.CropSize();
+
+    private void RequireCropsForCropSize(CommandResult result)
+    {
+        if (result.GetResult(CropSize) is { Implicit: false } && result.GetResult(Crops) is null)
+        {
+            result.AddError($"{CropSize.Name} sizes the crops of {Crops.Name}; give {Crops.Name} DIR too.");
+        }
+    }
+
     private DetectSettings Read(ParseResult parseResult) => new(
         Inputs: parseResult.GetValue(Inputs) ?? [],
         Model: parseResult.GetValue(Model) ?? "short",
@@ -68,5 +106,14 @@ internal sealed class DetectCommand : Command
         NonMaxSuppression: parseResult.GetValue(Nms) == "hard" ? NonMaxSuppressionKind.Hard : NonMaxSuppressionKind.Weighted,
         Resize: parseResult.GetValue(Resize) == "stretch" ? ResizeMode.Stretch : ResizeMode.Letterbox,
         Json: parseResult.GetValue(Json),
-        Out: parseResult.GetValue(Out));
+        Out: parseResult.GetValue(Out),
+        Search: new ImageProcessingOptions
+        {
+            RotationDegrees = parseResult.GetValue(Rotation) ?? 0f,
+            AutoRotate = parseResult.GetValue(AutoRotate),
+            RegionOfInterest = parseResult.GetValue(RegionOfInterest),
+            Tiling = parseResult.GetValue(Tiles) ? TilingOptions.Default : null,
+        },
+        Crops: parseResult.GetValue(Crops),
+        CropSize: parseResult.GetValue(CropSize));
 }

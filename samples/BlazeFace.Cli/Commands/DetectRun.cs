@@ -1,13 +1,13 @@
 using BlazeFace.Cli.Imaging;
 using BlazeFace.Cli.Output;
-using BlazeFace.SkiaSharp;
 using SkiaSharp;
 
 namespace BlazeFace.Cli.Commands;
 
 /// <summary>
 /// One <c>detect</c> run: loads the model, then each image in turn. An image that cannot be read is reported on
-/// stderr (one line) and the rest still run; the exit code is 2 when any image or the model could not be read.
+/// stderr (one line) and the rest still run; the exit code is 2 when any image or the model could not be read, and 1
+/// when the --roi reaches outside an image.
 /// </summary>
 internal sealed class DetectRun(DetectSettings settings, CliConsole console)
 {
@@ -46,30 +46,51 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
         });
         var table = new DetectionTableWriter(console.Output);
         var progress = new ProgressReporter(files.Count, console.Error);
+        FaceCropWriter? crops = settings.Crops is { } cropFolder ? new FaceCropWriter(cropFolder, settings.CropSize) : null;
         int failed = 0;
+        int exitCode = ExitCodes.Success;
         for (int i = 0; i < files.Count; i++)
         {
-            if (!Process(detector, files[i], files.Count, table))
+            int imageExitCode = Process(detector, files[i], files.Count, table, crops);
+            if (imageExitCode != ExitCodes.Success)
             {
                 failed++;
+
+                // A command-line mistake (a --roi outside an image) outranks an unreadable file.
+                exitCode = exitCode == ExitCodes.Usage ? exitCode : imageExitCode;
             }
 
             progress.Completed(i + 1, failed);
         }
 
         console.Output.Flush();
-        return failed == 0 ? ExitCodes.Success : ExitCodes.BadInput;
+        return exitCode;
     }
 
-    /// <summary>Detects on one file and prints the result, or reports the one-line error; false on error.</summary>
-    private bool Process(FaceDetector detector, string path, int fileCount, DetectionTableWriter table)
+    /// <summary>
+    /// Detects on one file and prints the result, or reports the one-line error: the exit code of this image alone,
+    /// <see cref="ExitCodes.Usage"/> when the --roi does not fit it.
+    /// </summary>
+    private int Process(FaceDetector detector, string path, int fileCount, DetectionTableWriter table, FaceCropWriter? crops)
     {
         try
         {
             using SKBitmap image = ImageFileLoader.Load(path);
-            IReadOnlyList<FaceDetection> faces = detector.Detect(image);
+            if (settings.Search.RegionOfInterest is { } region && !region.FitsWithin(image.Width, image.Height))
+            {
+                console.ReportError($"{path}: --roi {SearchGeometryOptions.Format(region)} reaches outside the {image.Width}x{image.Height} image");
+                return ExitCodes.Usage;
+            }
 
-            // The annotated file first: when it cannot be written the image gets its error line and no result line.
+            IReadOnlyList<FaceDetection> faces = detector.Detect(DecodedPixels.View(image), settings.Search);
+
+            // Crops before the drawing (which paints on the decoded image), and both files before the result line:
+            // when one cannot be written the image gets its error line and no result line.
+            if (crops is not null)
+            {
+                crops.Write(DecodedPixels.View(image), faces, path);
+            }
+
             if (settings.Out is { } outPath)
             {
                 AnnotatedImageWriter.Write(image, faces, AnnotatedPath(outPath, path, fileCount));
@@ -85,12 +106,12 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
                 table.Write(path, image.Width, image.Height, faces);
             }
 
-            return true;
+            return ExitCodes.Success;
         }
         catch (Exception e) when (ImageFileLoader.IsUnreadable(e))
         {
             console.ReportError($"{path}: {e.Message}");
-            return false;
+            return ExitCodes.BadInput;
         }
     }
 

@@ -8,6 +8,9 @@ namespace BlazeFace.Cli.Commands;
 /// <param name="Resize">How images are fitted to the model input.</param>
 /// <param name="Json">JSON lines instead of a table.</param>
 /// <param name="Out">Where annotated images go, or null for none.</param>
+/// <param name="Search">Rotation, orientation, region of interest and tiling of each image's search.</param>
+/// <param name="Crops">The folder that receives each face's aligned crop, or null for none.</param>
+/// <param name="CropSize">Side of the square crops, in pixels.</param>
 internal sealed record DetectSettings(
     IReadOnlyList<string> Inputs,
     string Model,
@@ -15,4 +18,7 @@ internal sealed record DetectSettings(
     NonMaxSuppressionKind NonMaxSuppression,
     ResizeMode Resize,
     bool Json,
-    string? Out);
+    string? Out,
+    ImageProcessingOptions Search,
+    string? Crops,
+    int CropSize);

@@ -24,6 +24,7 @@ internal static class DetectionJsonWriter
             json.WriteNumber("width", face.BoundingBox.Width);
             json.WriteNumber("height", face.BoundingBox.Height);
             json.WriteEndObject();
+            json.WriteNumber("roll", face.Roll);
             json.WriteStartArray("keypoints");
             foreach (FaceKeypoint point in face.Keypoints)
             {

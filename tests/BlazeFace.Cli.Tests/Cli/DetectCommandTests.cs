@@ -19,7 +19,7 @@ public class DetectCommandTests
         Assert.That((root.GetProperty("width").GetInt32(), root.GetProperty("height").GetInt32()), Is.EqualTo((512, 512)));
         Assert.That(root.GetProperty("model").GetString(), Is.EqualTo("short"));
         JsonElement face = root.GetProperty("faces").EnumerateArray().Single();
-        Assert.That(face.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "score", "box", "keypoints" }));
+        Assert.That(face.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "score", "box", "roll", "keypoints" }));
         Assert.That(face.GetProperty("box").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "x", "y", "width", "height" }));
         Assert.That(face.GetProperty("keypoints").EnumerateArray().Select(k => k.GetProperty("name").GetString()),
             Is.EqualTo(new[] { "right_eye", "left_eye", "nose_tip", "mouth_center", "right_ear_tragion", "left_ear_tragion" }));
