@@ -72,32 +72,12 @@ internal sealed class TrackTable
         Match(detections, timestamp);
         UpdateMatchedAndMissed(detections, timestamp);
         StartTracks(detections, timestamp);
-        return WriteConfirmed(destination, out confirmed);
+        return WriteConfirmed(destination, predictTo: null, out confirmed);
     }
 
     /// <summary>Writes the confirmed tracks extrapolated to <paramref name="timestamp"/>, changing nothing.</summary>
     public int Predict(TimeSpan timestamp, Span<TrackedFace> destination, out int confirmed)
-    {
-        int written = 0;
-        confirmed = 0;
-        for (int t = 0; t < _liveCount; t++)
-        {
-            FaceTrack track = _live[t];
-            if (!track.IsConfirmed)
-            {
-                continue;
-            }
-
-            if (written < destination.Length)
-            {
-                destination[written++] = track.Predict(timestamp);
-            }
-
-            confirmed++;
-        }
-
-        return written;
-    }
+        => WriteConfirmed(destination, timestamp, out confirmed);
 
     /// <summary>Forgets every track; identities start again from 1.</summary>
     public void Clear()
@@ -190,7 +170,8 @@ internal sealed class TrackTable
         }
     }
 
-    private int WriteConfirmed(Span<TrackedFace> destination, out int confirmed)
+    /// <summary>Writes the confirmed tracks as they stand, or extrapolated to <paramref name="predictTo"/> when given.</summary>
+    private int WriteConfirmed(Span<TrackedFace> destination, TimeSpan? predictTo, out int confirmed)
     {
         int written = 0;
         confirmed = 0;
@@ -204,7 +185,7 @@ internal sealed class TrackTable
 
             if (written < destination.Length)
             {
-                destination[written++] = track.ToTrackedFace();
+                destination[written++] = predictTo is { } time ? track.Predict(time) : track.ToTrackedFace();
             }
 
             confirmed++;
