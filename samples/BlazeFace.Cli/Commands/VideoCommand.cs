@@ -61,7 +61,7 @@ internal sealed class VideoCommand : Command
 
     public Option<int> Every { get; } = OptionParsers.Positive(new Option<int>("--every")
     {
-        Description = "Detect on every N-th frame only; the frames between get the tracked faces predicted along their motion",
+        Description = "Run the detector on frames 0, N, 2N, ... only; on the frames between, the tracked faces are predicted along their motion (no detection). Every frame is still output, so detection costs 1/N",
         HelpName = "N",
         DefaultValueFactory = _ => 1,
     });
