@@ -30,8 +30,12 @@ internal sealed class VideoCommand : Command
             }
         });
 
-        // Ctrl+C or SIGTERM stops the run between frames, so the annotated video is still finalised.
-        SetAction((parseResult, cancellation) => Task.FromResult(new VideoRun(Read(parseResult), console).Execute(cancellation)));
+        // Ctrl+C or SIGTERM stops the run between frames, so the annotated video is still finalised (StopSignal).
+        SetAction((parseResult, cancellation) =>
+        {
+            using var stop = new StopSignal(cancellation);
+            return Task.FromResult(new VideoRun(Read(parseResult), console).Execute(stop.Token));
+        });
     }
 
     public Argument<string> Input { get; } = new("input")

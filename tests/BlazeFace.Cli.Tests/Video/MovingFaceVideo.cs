@@ -66,6 +66,25 @@ internal static class MovingFaceVideo
         }
     }
 
+    /// <summary>Writes a long video cheaply: the first <paramref name="distinct"/> frames over and over, <paramref name="frames"/> in all.</summary>
+    public static void WriteLooped(string path, string fourCC, int frames, int distinct)
+    {
+        Mat[] loop = [.. Enumerable.Range(0, distinct).Select(i => Frame(i))];
+        try
+        {
+            using var writer = new VideoWriter(path, VideoCaptureAPIs.FFMPEG, FourCC.FromString(fourCC), FramesPerSecond, new Size(Width, Height));
+            Assert.That(writer.IsOpened(), Is.True, $"OpenCV cannot write {path} as {fourCC}");
+            for (int i = 0; i < frames; i++)
+            {
+                writer.Write(loop[i % distinct]);
+            }
+        }
+        finally
+        {
+            Array.ForEach(loop, frame => frame.Dispose());
+        }
+    }
+
     /// <summary>The frames of a video file as OpenCV reads them back.</summary>
     public static List<Mat> ReadAll(string path)
     {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using OpenCvSharp;
 
 namespace BlazeFace.Cli.Tests.Video;
 
@@ -35,6 +37,35 @@ public class VideoProcessTests
         // Without OPENCV_FFMPEG_LOGLEVEL FFmpeg would add "[mjpeg @ 0x...] overread 8" here.
         Assert.That(error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith("progress:", StringComparison.Ordinal)).Single(),
             Does.StartWith($"error: {truncated}: frame "));
+    }
+
+    [Test]
+    public void Sigterm_stops_between_frames_with_130_keeping_every_line_and_a_finalised_annotated_video()
+    {
+        // 240 frames: more JSON lines than the pipe holds, so the CLI is still running (blocked on stdout) when the signal comes.
+        string input = Path.Combine(_folder, "long.avi");
+        MovingFaceVideo.WriteLooped(input, "MJPG", frames: 240, distinct: 24);
+        string outPath = Path.Combine(_folder, "stopped.avi");
+
+        using Process process = Start(TestContext.CurrentContext.TestDirectory, "video", input, "--json", "--out", outPath);
+        string first = process.StandardOutput.ReadLine()!;
+        using (Process kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        string rest = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(1)), Is.True);
+
+        Assert.That(process.ExitCode, Is.EqualTo(130), error);
+        int lines = 1 + rest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        Assert.That(first, Does.StartWith("{\"frame\":0,"));
+        Assert.That(lines, Is.LessThan(240));
+        Assert.That(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], Does.StartWith($"video: {lines} frames, "));
+        List<Mat> written = MovingFaceVideo.ReadAll(outPath);
+        Assert.That(written, Has.Count.EqualTo(lines));
+        written.ForEach(frame => frame.Dispose());
     }
 
     [Test]
@@ -94,6 +125,15 @@ public class VideoProcessTests
 
     private static (int ExitCode, string Output, string Error) Run(string cliFolder, params string[] args)
     {
+        using Process process = Start(cliFolder, args);
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(1)), Is.True, "the CLI did not finish within a minute");
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    private static Process Start(string cliFolder, params string[] args)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -111,10 +151,6 @@ public class VideoProcessTests
             start.Environment.Remove(variable);
         }
 
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(1)), Is.True, "the CLI did not finish within a minute");
-        return (process.ExitCode, output.Result, error.Result);
+        return Process.Start(start)!;
     }
 }
