@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace BlazeFace.Cli.Output;
@@ -7,16 +8,28 @@ namespace BlazeFace.Cli.Output;
 /// "keypoints"}]}</c>, each flushed as soon as it is written so a reader sees every frame as it is processed. Boxes
 /// and keypoints are written as <see cref="DetectionJsonWriter"/> writes them.
 /// </summary>
-internal sealed class TrackedFrameJsonWriter(Stream destination) : IDisposable
+internal sealed class TrackedFrameJsonWriter : IDisposable
 {
-    private readonly Utf8JsonWriter _json = new(destination, new JsonWriterOptions { Indented = false });
+    private readonly Stream _destination;
+
+    /// <summary>One line, newline included, built in memory and handed to the stream in one write (one system call).</summary>
+    private readonly ArrayBufferWriter<byte> _line = new(1024);
+
+    private readonly Utf8JsonWriter _json;
+
+    public TrackedFrameJsonWriter(Stream destination)
+    {
+        _destination = destination;
+        _json = new Utf8JsonWriter(_line, new JsonWriterOptions { Indented = false });
+    }
 
     /// <param name="frame">The frame's 0-based index in the input.</param>
     /// <param name="time">The frame's timestamp as given to the tracker.</param>
     /// <param name="faces">The tracker's faces for the frame: smoothed boxes and keypoints in the frame's pixels.</param>
     public void Write(int frame, TimeSpan time, ReadOnlySpan<TrackedFace> faces)
     {
-        _json.Reset(destination);
+        _line.ResetWrittenCount();
+        _json.Reset(_line);
         _json.WriteStartObject();
         _json.WriteNumber("frame", frame);
         _json.WriteNumber("time_ms", Math.Round(time.TotalMilliseconds, 3));
@@ -34,8 +47,10 @@ internal sealed class TrackedFrameJsonWriter(Stream destination) : IDisposable
         _json.WriteEndArray();
         _json.WriteEndObject();
         _json.Flush();
-        destination.WriteByte((byte)'\n');
-        destination.Flush();
+        _line.GetSpan(1)[0] = (byte)'\n';
+        _line.Advance(1);
+        _destination.Write(_line.WrittenSpan);
+        _destination.Flush();
     }
 
     public void Dispose() => _json.Dispose();
