@@ -8,10 +8,11 @@ namespace BlazeFace.Cli.Commands;
 /// </summary>
 internal static class BlazeFaceCommandLine
 {
-    public static RootCommand Create(CliConsole console) => new("Finds faces in images with MediaPipe's BlazeFace models.")
+    public static RootCommand Create(CliConsole console) => new("Finds faces in images and videos with MediaPipe's BlazeFace models.")
     {
         new DetectCommand(console),
         new BenchCommand(console),
         new ExportCommand(console),
+        new VideoCommand(console),
     };
 }

@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>An image or model file could not be read or was malformed.</summary>
     public const int BadInput = 2;
+
+    /// <summary>The run was stopped by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it); what was done is kept.</summary>
+    public const int Interrupted = 130;
 }

@@ -40,4 +40,21 @@ internal static class OptionParsers
         };
         return option;
     }
+
+    /// <summary>A finite number above 0.</summary>
+    public static Option<double> PositiveNumber(Option<double> option)
+    {
+        option.CustomParser = result =>
+        {
+            string token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && double.IsFinite(value))
+            {
+                return value;
+            }
+
+            result.AddError($"{option.Name} takes a number above 0, not '{token}'.");
+            return 0;
+        };
+        return option;
+    }
 }

@@ -18,24 +18,9 @@ internal static class DetectionJsonWriter
         {
             json.WriteStartObject();
             json.WriteNumber("score", face.Score);
-            json.WriteStartObject("box");
-            json.WriteNumber("x", face.BoundingBox.X);
-            json.WriteNumber("y", face.BoundingBox.Y);
-            json.WriteNumber("width", face.BoundingBox.Width);
-            json.WriteNumber("height", face.BoundingBox.Height);
-            json.WriteEndObject();
+            WriteBox(json, face.BoundingBox);
             json.WriteNumber("roll", face.Roll);
-            json.WriteStartArray("keypoints");
-            foreach (FaceKeypoint point in face.Keypoints)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", point.Name);
-                json.WriteNumber("x", point.X);
-                json.WriteNumber("y", point.Y);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteKeypoints(json, face.Keypoints);
             json.WriteEndObject();
         }
 
@@ -43,5 +28,32 @@ internal static class DetectionJsonWriter
         json.WriteEndObject();
         json.Flush();
         destination.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The face's <c>"box": {"x", "y", "width", "height"}</c> property, as every command writes it.</summary>
+    internal static void WriteBox(Utf8JsonWriter json, FaceBox box)
+    {
+        json.WriteStartObject("box");
+        json.WriteNumber("x", box.X);
+        json.WriteNumber("y", box.Y);
+        json.WriteNumber("width", box.Width);
+        json.WriteNumber("height", box.Height);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The face's <c>"keypoints": [{"name", "x", "y"}, ...]</c> property, six entries in MediaPipe's order.</summary>
+    internal static void WriteKeypoints(Utf8JsonWriter json, FaceKeypoints keypoints)
+    {
+        json.WriteStartArray("keypoints");
+        foreach (FaceKeypoint point in keypoints)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", point.Name);
+            json.WriteNumber("x", point.X);
+            json.WriteNumber("y", point.Y);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

@@ -1,0 +1,20 @@
+namespace BlazeFace.Cli.Commands;
+
+/// <summary>What one <c>video</c> command line asks for, parsed and validated.</summary>
+/// <param name="Input">A video file or a folder of frames.</param>
+/// <param name="Model">The --model argument as given.</param>
+/// <param name="MinScore">The score threshold, or null for the model's default.</param>
+/// <param name="Json">One JSON line per frame instead of a readable line.</param>
+/// <param name="Out">The annotated .avi or .mp4 to write, or null for none.</param>
+/// <param name="Every">Detect on every Every-th frame (0, N, 2N, ...) and predict the frames between.</param>
+/// <param name="FramesPerSecond">The frame rate of a folder of frames, or of a video whose file gives none.</param>
+/// <param name="DecodeOnly">Read and decode the frames and nothing else, to measure the decoder alone.</param>
+internal sealed record VideoSettings(
+    string Input,
+    string Model,
+    float? MinScore,
+    bool Json,
+    string? Out,
+    int Every,
+    double FramesPerSecond,
+    bool DecodeOnly);

@@ -1,0 +1,57 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace BlazeFace.Cli.Output;
+
+/// <summary>
+/// The video command's JSON lines: one object per frame, <c>{"frame", "time_ms", "faces": [{"id", "score", "box",
+/// "keypoints"}]}</c>, each flushed as soon as it is written so a reader sees every frame as it is processed. Boxes
+/// and keypoints are written as <see cref="DetectionJsonWriter"/> writes them.
+/// </summary>
+internal sealed class TrackedFrameJsonWriter : IDisposable
+{
+    private readonly Stream _destination;
+
+    /// <summary>One line, newline included, built in memory and handed to the stream in one write (one system call).</summary>
+    private readonly ArrayBufferWriter<byte> _line = new(1024);
+
+    private readonly Utf8JsonWriter _json;
+
+    public TrackedFrameJsonWriter(Stream destination)
+    {
+        _destination = destination;
+        _json = new Utf8JsonWriter(_line, new JsonWriterOptions { Indented = false });
+    }
+
+    /// <param name="frame">The frame's 0-based index in the input.</param>
+    /// <param name="time">The frame's timestamp as given to the tracker.</param>
+    /// <param name="faces">The tracker's faces for the frame: smoothed boxes and keypoints in the frame's pixels.</param>
+    public void Write(int frame, TimeSpan time, ReadOnlySpan<TrackedFace> faces)
+    {
+        _line.ResetWrittenCount();
+        _json.Reset(_line);
+        _json.WriteStartObject();
+        _json.WriteNumber("frame", frame);
+        _json.WriteNumber("time_ms", Math.Round(time.TotalMilliseconds, 3));
+        _json.WriteStartArray("faces");
+        foreach (TrackedFace face in faces)
+        {
+            _json.WriteStartObject();
+            _json.WriteNumber("id", face.TrackId);
+            _json.WriteNumber("score", face.Score);
+            DetectionJsonWriter.WriteBox(_json, face.BoundingBox);
+            DetectionJsonWriter.WriteKeypoints(_json, face.Keypoints);
+            _json.WriteEndObject();
+        }
+
+        _json.WriteEndArray();
+        _json.WriteEndObject();
+        _json.Flush();
+        _line.GetSpan(1)[0] = (byte)'\n';
+        _line.Advance(1);
+        _destination.Write(_line.WrittenSpan);
+        _destination.Flush();
+    }
+
+    public void Dispose() => _json.Dispose();
+}
