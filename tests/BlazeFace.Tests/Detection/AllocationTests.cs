@@ -38,12 +38,22 @@ public class AllocationTests
             detector.Detect(image.AsView());
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        IReadOnlyList<FaceDetection> faces = detector.Detect(image.AsView());
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The fewest bytes over a few calls: one call can catch an allocation of the runtime's own on this thread
+        // (seen once, in a whole-solution run on a loaded machine, never alone); an allocation of the detector's
+        // would show in every call.
+        long allocated = long.MaxValue;
+        int count = 0;
+        for (int call = 0; call < 5; call++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            IReadOnlyList<FaceDetection> faces = detector.Detect(image.AsView());
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            count = faces.Count;
+        }
 
         // An array object: header and length (24 bytes on 64-bit) plus its elements, rounded up to 8 bytes.
-        long arrayBytes = (24 + (faces.Count * Unsafe.SizeOf<FaceDetection>()) + 7) & ~7L;
+        long arrayBytes = (24 + (count * Unsafe.SizeOf<FaceDetection>()) + 7) & ~7L;
+        Assert.That(count, Is.GreaterThan(0), "the photo has faces, so the result array is not the shared empty one");
         Assert.That(allocated, Is.EqualTo(arrayBytes));
     }
 }
