@@ -107,7 +107,7 @@ internal sealed class SmallFaceScene
                         double v = y + ((j + ((sy + 0.5) / samples)) * step) - 0.5;
                         for (int c = 0; c < 3; c++)
                         {
-                            sum[c] += Bilinear(photo, u, v, c);
+                            sum[c] += photo.Bilinear(u, v, c);
                         }
                     }
                 }
@@ -120,18 +120,4 @@ internal sealed class SmallFaceScene
             }
         }
     }
-
-    private static double Bilinear(RgbImage image, double u, double v, int channel)
-    {
-        u = Math.Clamp(u, 0, image.Width - 1);
-        v = Math.Clamp(v, 0, image.Height - 1);
-        int x0 = (int)u, y0 = (int)v;
-        int x1 = Math.Min(x0 + 1, image.Width - 1), y1 = Math.Min(y0 + 1, image.Height - 1);
-        double fx = u - x0, fy = v - y0;
-        double upper = (At(image, x0, y0, channel) * (1 - fx)) + (At(image, x1, y0, channel) * fx);
-        double lower = (At(image, x0, y1, channel) * (1 - fx)) + (At(image, x1, y1, channel) * fx);
-        return (upper * (1 - fy)) + (lower * fy);
-    }
-
-    private static byte At(RgbImage image, int x, int y, int channel) => image.Pixels[(((y * image.Width) + x) * 3) + channel];
 }

@@ -55,7 +55,7 @@ internal static class TurnedImages
 
                 for (int c = 0; c < 3; c++)
                 {
-                    turned.Pixels[(((y * width) + x) * 3) + c] = (byte)Math.Round(Bilinear(image, u, v, c));
+                    turned.Pixels[(((y * width) + x) * 3) + c] = (byte)Math.Round(image.Bilinear(u, v, c));
                 }
             }
         }
@@ -88,18 +88,4 @@ internal static class TurnedImages
         double cos = Math.Abs(Math.Cos(radians)), sin = Math.Abs(Math.Sin(radians));
         return ((int)Math.Ceiling((image.Width * cos) + (image.Height * sin) - 1e-9), (int)Math.Ceiling((image.Width * sin) + (image.Height * cos) - 1e-9));
     }
-
-    private static double Bilinear(RgbImage image, double u, double v, int channel)
-    {
-        u = Math.Clamp(u, 0, image.Width - 1);
-        v = Math.Clamp(v, 0, image.Height - 1);
-        int x0 = (int)u, y0 = (int)v;
-        int x1 = Math.Min(x0 + 1, image.Width - 1), y1 = Math.Min(y0 + 1, image.Height - 1);
-        double fx = u - x0, fy = v - y0;
-        double upper = (At(image, x0, y0, channel) * (1 - fx)) + (At(image, x1, y0, channel) * fx);
-        double lower = (At(image, x0, y1, channel) * (1 - fx)) + (At(image, x1, y1, channel) * fx);
-        return (upper * (1 - fy)) + (lower * fy);
-    }
-
-    private static byte At(RgbImage image, int x, int y, int channel) => image.Pixels[(((y * image.Width) + x) * 3) + channel];
 }
