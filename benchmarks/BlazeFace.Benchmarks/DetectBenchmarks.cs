@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Benchmarks;
 
@@ -16,15 +17,15 @@ public class DetectBenchmarks : IDisposable
     private FaceDetector? _detector;
 
     /// <summary>The bundled model the detector runs.</summary>
-    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange, BlazeFaceModelKind.BackCamera)]
-    public BlazeFaceModelKind Model { get; set; }
+    [Params(BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera)]
+    public BundledModel Model { get; set; }
 
     /// <summary>Creates the detector and checks that it finds the face.</summary>
     [GlobalSetup]
     public void Setup()
     {
         _pixels = BenchmarkFrame.Pixels;
-        _detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.Bundled(Model) });
+        _detector = new FaceDetector(new FaceDetectorOptions { Model = Model.Load() });
         IReadOnlyList<FaceDetection> faces = _detector.Detect(BenchmarkFrame.View(_pixels));
         Console.WriteLine($"// {Model}: {faces.Count} face(s){string.Concat(faces.Select(f => $", score {f.Score:F3} at {f.BoundingBox}"))}");
         if (faces.Count == 0)
@@ -39,7 +40,7 @@ public class DetectBenchmarks : IDisposable
 
     /// <summary>The allocation-free overload, writing into a caller's buffer.</summary>
     [Benchmark]
-    public int DetectToSpan() => _detector!.Detect(BenchmarkFrame.View(_pixels), _destination);
+    public int DetectToSpan() => _detector!.Detect(BenchmarkFrame.View(_pixels), _destination, out _);
 
     /// <summary>Prints the exact bytes <see cref="DetectToList"/> allocates per call, then releases the detector.</summary>
     [GlobalCleanup(Target = nameof(DetectToList))]

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Benchmarks;
 
@@ -16,32 +17,32 @@ public class ImageProcessingBenchmarks : IDisposable
     private FaceDetector? _detector;
 
     /// <summary>The bundled model the detector runs.</summary>
-    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange)]
-    public BlazeFaceModelKind Model { get; set; }
+    [Params(BundledModel.ShortRange, BundledModel.FullRange)]
+    public BundledModel Model { get; set; }
 
     /// <summary>Creates the detector.</summary>
     [GlobalSetup]
     public void Setup()
     {
         _pixels = BenchmarkFrame.Pixels;
-        _detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.Bundled(Model) });
+        _detector = new FaceDetector(new FaceDetectorOptions { Model = Model.Load() });
     }
 
     /// <summary>No options: the plain pipeline.</summary>
     [Benchmark(Baseline = true)]
-    public int Plain() => _detector!.Detect(BenchmarkFrame.View(_pixels), _destination);
+    public int Plain() => _detector!.Detect(BenchmarkFrame.View(_pixels), _destination, out _);
 
     /// <summary>A quarter turn.</summary>
     [Benchmark]
-    public int Rotated90() => _detector!.Detect(BenchmarkFrame.View(_pixels), new ImageProcessingOptions { RotationDegrees = 90 }, _destination, out _);
+    public int Rotated90() => _detector!.Detect(BenchmarkFrame.View(_pixels), _destination, out _, new ImageProcessingOptions { RotationDegrees = 90 });
 
     /// <summary>Any other angle.</summary>
     [Benchmark]
-    public int Rotated30() => _detector!.Detect(BenchmarkFrame.View(_pixels), new ImageProcessingOptions { RotationDegrees = 30 }, _destination, out _);
+    public int Rotated30() => _detector!.Detect(BenchmarkFrame.View(_pixels), _destination, out _, new ImageProcessingOptions { RotationDegrees = 30 });
 
     /// <summary>Four orientations, merged.</summary>
     [Benchmark]
-    public int AutoRotate() => _detector!.Detect(BenchmarkFrame.View(_pixels), new ImageProcessingOptions { AutoRotate = true }, _destination, out _);
+    public int AutoRotate() => _detector!.Detect(BenchmarkFrame.View(_pixels), _destination, out _, new ImageProcessingOptions { AutoRotate = true });
 
     /// <summary>Prints the bytes one automatic-orientation call allocates, then releases the detector.</summary>
     [GlobalCleanup(Target = nameof(AutoRotate))]

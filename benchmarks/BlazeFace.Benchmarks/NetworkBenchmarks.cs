@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Attributes;
+using BlazeFace.Engines;
 using BlazeFace.Kernels;
 using BlazeFace.Network;
+using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Benchmarks;
 
 /// <summary>
-/// One forward pass of the network alone (<see cref="BlazeFaceNetworkSession.Run"/>) on the preprocessed frame,
+/// One forward pass of the network alone (<see cref="NetworkSession.Run"/>) on the preprocessed frame,
 /// for each model, with the scalar reference kernels as the baseline and the machine's default kernels.
 /// </summary>
 /// <remarks>
@@ -17,22 +19,22 @@ namespace BlazeFace.Benchmarks;
 [MemoryDiagnoser]
 public class NetworkBenchmarks : IDisposable
 {
-    private BlazeFaceNetworkSession? _scalar;
-    private BlazeFaceNetworkSession? _default;
+    private NetworkSession? _scalar;
+    private NetworkSession? _default;
 
     /// <summary>The bundled model to run.</summary>
-    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange, BlazeFaceModelKind.BackCamera)]
-    public BlazeFaceModelKind Model { get; set; }
+    [Params(BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera)]
+    public BundledModel Model { get; set; }
 
     /// <summary>Builds one session per kernel set and writes the frame into each input.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        BlazeFaceModel model = BlazeFaceModel.Bundled(Model);
-        _scalar = new BlazeFaceNetworkSession(model.Compile(KernelSet.Scalar));
-        _default = new BlazeFaceNetworkSession(model.Compile(KernelSet.Default));
-        _scalar.SetInput(BenchmarkFrame.View(BenchmarkFrame.Pixels));
-        _default.SetInput(BenchmarkFrame.View(BenchmarkFrame.Pixels));
+        BlazeFaceModel model = Model.Load();
+        _scalar = new ManagedEngine(KernelSet.Scalar).CreateSession(model);
+        _default = new ManagedEngine(KernelSet.Default).CreateSession(model);
+        SessionInput.Fill(_scalar, BenchmarkFrame.View(BenchmarkFrame.Pixels));
+        SessionInput.Fill(_default, BenchmarkFrame.View(BenchmarkFrame.Pixels));
     }
 
     /// <summary>The plain reference kernels (<see cref="KernelSet.Scalar"/>).</summary>
@@ -40,7 +42,7 @@ public class NetworkBenchmarks : IDisposable
     public float ScalarKernels()
     {
         _scalar!.Run();
-        return _scalar.ScoreLogits[0];
+        return _scalar.GetOutput(1)[0];
     }
 
     /// <summary>The kernels <see cref="FaceDetector"/> uses on this machine (<see cref="KernelSet.Default"/>, the widest SIMD set).</summary>
@@ -48,7 +50,7 @@ public class NetworkBenchmarks : IDisposable
     public float DefaultKernels()
     {
         _default!.Run();
-        return _default.ScoreLogits[0];
+        return _default.GetOutput(1)[0];
     }
 
     /// <summary>Prints the exact bytes <see cref="ScalarKernels"/> allocates per call, then releases the sessions.</summary>

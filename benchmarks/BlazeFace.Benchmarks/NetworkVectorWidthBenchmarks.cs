@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BlazeFace.Engines;
 using BlazeFace.Kernels;
 using BlazeFace.Network;
+using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Benchmarks;
 
@@ -13,11 +15,11 @@ namespace BlazeFace.Benchmarks;
 [MemoryDiagnoser]
 public class NetworkVectorWidthBenchmarks : IDisposable
 {
-    private BlazeFaceNetworkSession? _session;
+    private NetworkSession? _session;
 
     /// <summary>The bundled model to run.</summary>
-    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange)]
-    public BlazeFaceModelKind Model { get; set; }
+    [Params(BundledModel.ShortRange, BundledModel.FullRange)]
+    public BundledModel Model { get; set; }
 
     /// <summary>Vector width in bits: 128, 256 or 512, as far as the hardware accelerates them.</summary>
     [ParamsSource(nameof(SupportedVectorBits))]
@@ -32,8 +34,8 @@ public class NetworkVectorWidthBenchmarks : IDisposable
     public void Setup()
     {
         VectorWidth width = KernelSet.SupportedWidths.Single(w => w != VectorWidth.Scalar && Bits(w) == VectorBits);
-        _session = new BlazeFaceNetworkSession(BlazeFaceModel.Bundled(Model).Compile(KernelSet.Create(width)));
-        _session.SetInput(BenchmarkFrame.View(BenchmarkFrame.Pixels));
+        _session = new ManagedEngine(KernelSet.Create(width)).CreateSession(Model.Load());
+        SessionInput.Fill(_session, BenchmarkFrame.View(BenchmarkFrame.Pixels));
     }
 
     /// <summary>One forward pass.</summary>
@@ -41,7 +43,7 @@ public class NetworkVectorWidthBenchmarks : IDisposable
     public float Run()
     {
         _session!.Run();
-        return _session.ScoreLogits[0];
+        return _session.GetOutput(1)[0];
     }
 
     /// <summary>Prints the exact bytes <see cref="Run"/> allocates per call, then releases the session.</summary>

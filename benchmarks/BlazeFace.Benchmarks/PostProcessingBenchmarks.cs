@@ -1,6 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using BlazeFace.Network;
 using BlazeFace.PostProcessing;
+using BlazeFace.PostProcessing.Decoding;
+using BlazeFace.PostProcessing.Suppression;
+using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Benchmarks;
 
@@ -28,20 +31,20 @@ public class PostProcessingBenchmarks
     private float _minScore;
 
     /// <summary>The bundled model whose outputs are decoded.</summary>
-    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange, BlazeFaceModelKind.BackCamera)]
-    public BlazeFaceModelKind Model { get; set; }
+    [Params(BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera)]
+    public BundledModel Model { get; set; }
 
     /// <summary>Runs the network once on the frame and keeps its outputs, the anchors and the detector's default settings.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        BlazeFaceModel model = BlazeFaceModel.Bundled(Model);
-        using (BlazeFaceNetworkSession session = model.CreateSession())
+        BlazeFaceModel model = Model.Load();
+        using (NetworkSession session = model.CreateSession())
         {
-            session.SetInput(BenchmarkFrame.View(BenchmarkFrame.Pixels));
+            SessionInput.Fill(session, BenchmarkFrame.View(BenchmarkFrame.Pixels));
             session.Run();
-            _regressors = session.Regressors.ToArray();
-            _scoreLogits = session.ScoreLogits.ToArray();
+            _regressors = session.GetOutput(0).ToArray();
+            _scoreLogits = session.GetOutput(1).ToArray();
         }
 
         _anchors = model.Anchors.ToArray();
@@ -64,13 +67,13 @@ public class PostProcessingBenchmarks
 
     /// <summary>Anchor decoding: score test on every anchor, box and keypoints for the survivors.</summary>
     [Benchmark]
-    public int Decode() => _decoder.Decode(Raw(), _minScore, _candidates);
+    public int Decode() => _decoder.Decode(_regressors, _scoreLogits, _anchors, _inputSize, _inputSize, _minScore, _candidates);
 
     /// <summary>Decoding, then MediaPipe's weighted suppression (the detector's default).</summary>
     [Benchmark]
     public int DecodeAndWeightedSuppression()
     {
-        int count = _decoder.Decode(Raw(), _minScore, _candidates);
+        int count = _decoder.Decode(_regressors, _scoreLogits, _anchors, _inputSize, _inputSize, _minScore, _candidates);
         return _weighted.Suppress(_candidates.AsSpan(0, count), _results);
     }
 
@@ -78,9 +81,7 @@ public class PostProcessingBenchmarks
     [Benchmark]
     public int DecodeAndHardSuppression()
     {
-        int count = _decoder.Decode(Raw(), _minScore, _candidates);
+        int count = _decoder.Decode(_regressors, _scoreLogits, _anchors, _inputSize, _inputSize, _minScore, _candidates);
         return _hard.Suppress(_candidates.AsSpan(0, count), _results);
     }
-
-    private RawDetections Raw() => new(_regressors, _scoreLogits, _anchors, _inputSize, _inputSize);
 }

@@ -36,19 +36,19 @@ public class TiledSearchBenchmarks : IDisposable
 
     /// <summary>The full-range model alone, on the whole image.</summary>
     [Benchmark(Baseline = true)]
-    public int FullRangeWholeImage() => _fullRange!.Detect(Scene.Value.Image.AsView(), _destination);
+    public int FullRangeWholeImage() => _fullRange!.Detect(Scene.Value.Image.AsView(), _destination, out _);
 
     /// <summary>Full range, tiles of 192 px and the coarser levels, plus the whole image.</summary>
     [Benchmark]
-    public int FullRangeTiled() => _fullRange!.Detect(Scene.Value.Image.AsView(), Tiled, _destination, out _);
+    public int FullRangeTiled() => _fullRange!.Detect(Scene.Value.Image.AsView(), _destination, out _, Tiled);
 
     /// <summary>Short range, tiles of 128 px and the coarser levels, plus the whole image.</summary>
     [Benchmark]
-    public int ShortRangeTiled() => _shortRange!.Detect(Scene.Value.Image.AsView(), Tiled, _destination, out _);
+    public int ShortRangeTiled() => _shortRange!.Detect(Scene.Value.Image.AsView(), _destination, out _, Tiled);
 
     /// <summary>Back camera, tiles of 256 px and the coarser levels, plus the whole image.</summary>
     [Benchmark]
-    public int BackCameraTiled() => _backCamera!.Detect(Scene.Value.Image.AsView(), Tiled, _destination, out _);
+    public int BackCameraTiled() => _backCamera!.Detect(Scene.Value.Image.AsView(), _destination, out _, Tiled);
 
     /// <summary>Prints the bytes one tiled call allocates, then releases the detectors.</summary>
     [GlobalCleanup(Target = nameof(FullRangeTiled))]

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Benchmarks;
 
@@ -38,15 +39,15 @@ public class TrackerBenchmarks : IDisposable
     private TimeSpan _detectionsTime;
 
     /// <summary>The bundled model the detector runs.</summary>
-    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange, BlazeFaceModelKind.BackCamera)]
-    public BlazeFaceModelKind Model { get; set; }
+    [Params(BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera)]
+    public BundledModel Model { get; set; }
 
     /// <summary>Creates the detector and two trackers, and tracks a few frames so the face is confirmed.</summary>
     [GlobalSetup]
     public void Setup()
     {
         _pixels = BenchmarkFrame.Pixels;
-        _detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.Bundled(Model) });
+        _detector = new FaceDetector(new FaceDetectorOptions { Model = Model.Load() });
         _tracker = new FaceTracker(_detector);
         _detectionsTracker = new FaceTracker(_detector);
         _frameDetections = [.. _detector.Detect(BenchmarkFrame.View(_pixels))];
@@ -66,7 +67,7 @@ public class TrackerBenchmarks : IDisposable
 
     /// <summary>Detection alone, into a span (allocation-free).</summary>
     [Benchmark(Baseline = true)]
-    public int DetectFrame() => _detector!.Detect(BenchmarkFrame.View(_pixels), _detections);
+    public int DetectFrame() => _detector!.Detect(BenchmarkFrame.View(_pixels), _detections, out _);
 
     /// <summary>Detection and tracking, into a span (allocation-free).</summary>
     [Benchmark]

@@ -28,18 +28,18 @@ using (photo)
 {
     var options = new FaceDetectorOptions
     {
-        Model = args.Length >= 2 ? BlazeFaceModel.Bundled(args[1] switch
+        Model = args.Length >= 2 ? args[1] switch
         {
-            "full" => BlazeFaceModelKind.FullRange,
-            "back" => BlazeFaceModelKind.BackCamera,
-            _ => BlazeFaceModelKind.ShortRange,
-        }) : BlazeFaceModel.ShortRange,
+            "full" => BlazeFaceModel.FullRange,
+            "back" => BlazeFaceModel.BackCamera,
+            _ => BlazeFaceModel.ShortRange,
+        } : BlazeFaceModel.ShortRange,
     };
     using var detector = new FaceDetector(options);
     IReadOnlyList<FaceDetection> faces = detector.Detect(photo);
 
     string? version = typeof(FaceDetector).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-    Console.WriteLine($"BlazeFace {version}, {detector.Model.Kind} model");
+    Console.WriteLine($"BlazeFace {version}, {detector.Model.Name} model");
     Console.WriteLine($"{args[0]}: {photo.Width}x{photo.Height} {photo.ColorType}, {faces.Count} face(s)");
     for (int i = 0; i < faces.Count; i++)
     {

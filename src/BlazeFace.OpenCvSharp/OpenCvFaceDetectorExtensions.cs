@@ -28,7 +28,7 @@ public static class OpenCvFaceDetectorExtensions
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="image"/> is null.</exception>
     /// <exception cref="ArgumentException">The Mat is empty, not two-dimensional, or of another type; ParamName is "image".</exception>
     /// <exception cref="ObjectDisposedException">The Mat or the detector has been disposed.</exception>
-    public static IReadOnlyList<FaceDetection> Detect(this IFaceDetector detector, Mat image)
+    public static IReadOnlyList<FaceDetection> Detect(this FaceDetector detector, Mat image)
     {
         ArgumentNullException.ThrowIfNull(detector);
         IReadOnlyList<FaceDetection> faces = detector.Detect(MatPixels.View(image, null, nameof(image)));
@@ -44,7 +44,7 @@ public static class OpenCvFaceDetectorExtensions
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="image"/> is null.</exception>
     /// <exception cref="ArgumentException">The Mat is empty, not two-dimensional, or of another type; ParamName is "image".</exception>
     /// <exception cref="ObjectDisposedException">The Mat or the detector has been disposed.</exception>
-    public static int Detect(this IFaceDetector detector, Mat image, Span<FaceDetection> destination) =>
+    public static int Detect(this FaceDetector detector, Mat image, Span<FaceDetection> destination) =>
         Detect(detector, image, destination, out _);
 
     /// <summary>Detects faces in an OpenCV image without allocating once warmed up, and reports how many were found in all.</summary>
@@ -56,7 +56,7 @@ public static class OpenCvFaceDetectorExtensions
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="image"/> is null.</exception>
     /// <exception cref="ArgumentException">The Mat is empty, not two-dimensional, or of another type; ParamName is "image".</exception>
     /// <exception cref="ObjectDisposedException">The Mat or the detector has been disposed.</exception>
-    public static int Detect(this IFaceDetector detector, Mat image, Span<FaceDetection> destination, out int found)
+    public static int Detect(this FaceDetector detector, Mat image, Span<FaceDetection> destination, out int found)
     {
         ArgumentNullException.ThrowIfNull(detector);
         int written = detector.Detect(MatPixels.View(image, null, nameof(image)), destination, out found);

@@ -31,7 +31,7 @@ public static class SkiaFaceDetectorExtensions
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="bitmap"/> is null.</exception>
     /// <exception cref="ArgumentException">The bitmap is empty, has no pixel memory, or has an alpha-only or unknown colour type; ParamName is "bitmap".</exception>
     /// <exception cref="ObjectDisposedException">The bitmap or the detector has been disposed.</exception>
-    public static IReadOnlyList<FaceDetection> Detect(this IFaceDetector detector, SKBitmap bitmap)
+    public static IReadOnlyList<FaceDetection> Detect(this FaceDetector detector, SKBitmap bitmap)
     {
         ArgumentNullException.ThrowIfNull(detector);
         using SkiaPixels pixels = SkiaPixels.From(bitmap, nameof(bitmap));
@@ -46,7 +46,7 @@ public static class SkiaFaceDetectorExtensions
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="bitmap"/> is null.</exception>
     /// <exception cref="ArgumentException">The bitmap is empty, has no pixel memory, or has an alpha-only or unknown colour type; ParamName is "bitmap".</exception>
     /// <exception cref="ObjectDisposedException">The bitmap or the detector has been disposed.</exception>
-    public static int Detect(this IFaceDetector detector, SKBitmap bitmap, Span<FaceDetection> destination) =>
+    public static int Detect(this FaceDetector detector, SKBitmap bitmap, Span<FaceDetection> destination) =>
         Detect(detector, bitmap, destination, out _);
 
     /// <summary>Detects faces in a bitmap without allocating once warmed up, and reports how many were found in all.</summary>
@@ -58,7 +58,7 @@ public static class SkiaFaceDetectorExtensions
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="bitmap"/> is null.</exception>
     /// <exception cref="ArgumentException">The bitmap is empty, has no pixel memory, or has an alpha-only or unknown colour type; ParamName is "bitmap".</exception>
     /// <exception cref="ObjectDisposedException">The bitmap or the detector has been disposed.</exception>
-    public static int Detect(this IFaceDetector detector, SKBitmap bitmap, Span<FaceDetection> destination, out int found)
+    public static int Detect(this FaceDetector detector, SKBitmap bitmap, Span<FaceDetection> destination, out int found)
     {
         ArgumentNullException.ThrowIfNull(detector);
         using SkiaPixels pixels = SkiaPixels.From(bitmap, nameof(bitmap));
@@ -72,7 +72,7 @@ public static class SkiaFaceDetectorExtensions
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="pixmap"/> is null.</exception>
     /// <exception cref="ArgumentException">The pixmap is empty, has no pixel memory, or has an alpha-only or unknown colour type; ParamName is "pixmap".</exception>
     /// <exception cref="ObjectDisposedException">The pixmap or the detector has been disposed.</exception>
-    public static IReadOnlyList<FaceDetection> Detect(this IFaceDetector detector, SKPixmap pixmap)
+    public static IReadOnlyList<FaceDetection> Detect(this FaceDetector detector, SKPixmap pixmap)
     {
         ArgumentNullException.ThrowIfNull(detector);
         using SkiaPixels pixels = SkiaPixels.From(pixmap, nameof(pixmap));
@@ -87,7 +87,7 @@ public static class SkiaFaceDetectorExtensions
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="pixmap"/> is null.</exception>
     /// <exception cref="ArgumentException">The pixmap is empty, has no pixel memory, or has an alpha-only or unknown colour type; ParamName is "pixmap".</exception>
     /// <exception cref="ObjectDisposedException">The pixmap or the detector has been disposed.</exception>
-    public static int Detect(this IFaceDetector detector, SKPixmap pixmap, Span<FaceDetection> destination) =>
+    public static int Detect(this FaceDetector detector, SKPixmap pixmap, Span<FaceDetection> destination) =>
         Detect(detector, pixmap, destination, out _);
 
     /// <summary>Detects faces in a pixmap without allocating once warmed up, and reports how many were found in all.</summary>
@@ -99,7 +99,7 @@ public static class SkiaFaceDetectorExtensions
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="pixmap"/> is null.</exception>
     /// <exception cref="ArgumentException">The pixmap is empty, has no pixel memory, or has an alpha-only or unknown colour type; ParamName is "pixmap".</exception>
     /// <exception cref="ObjectDisposedException">The pixmap or the detector has been disposed.</exception>
-    public static int Detect(this IFaceDetector detector, SKPixmap pixmap, Span<FaceDetection> destination, out int found)
+    public static int Detect(this FaceDetector detector, SKPixmap pixmap, Span<FaceDetection> destination, out int found)
     {
         ArgumentNullException.ThrowIfNull(detector);
         using SkiaPixels pixels = SkiaPixels.From(pixmap, nameof(pixmap));
@@ -113,7 +113,7 @@ public static class SkiaFaceDetectorExtensions
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="image"/> is null.</exception>
     /// <exception cref="ArgumentException">The image is empty, its pixels cannot be read, or it has an alpha-only or unknown colour type; ParamName is "image".</exception>
     /// <exception cref="ObjectDisposedException">The image or the detector has been disposed.</exception>
-    public static IReadOnlyList<FaceDetection> Detect(this IFaceDetector detector, SKImage image)
+    public static IReadOnlyList<FaceDetection> Detect(this FaceDetector detector, SKImage image)
     {
         ArgumentNullException.ThrowIfNull(detector);
         using SkiaPixels pixels = SkiaPixels.From(image, nameof(image));
@@ -128,7 +128,7 @@ public static class SkiaFaceDetectorExtensions
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="image"/> is null.</exception>
     /// <exception cref="ArgumentException">The image is empty, its pixels cannot be read, or it has an alpha-only or unknown colour type; ParamName is "image".</exception>
     /// <exception cref="ObjectDisposedException">The image or the detector has been disposed.</exception>
-    public static int Detect(this IFaceDetector detector, SKImage image, Span<FaceDetection> destination) =>
+    public static int Detect(this FaceDetector detector, SKImage image, Span<FaceDetection> destination) =>
         Detect(detector, image, destination, out _);
 
     /// <summary>Detects faces in an image, writing into <paramref name="destination"/>, and reports how many were found in all.</summary>
@@ -140,7 +140,7 @@ public static class SkiaFaceDetectorExtensions
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="image"/> is null.</exception>
     /// <exception cref="ArgumentException">The image is empty, its pixels cannot be read, or it has an alpha-only or unknown colour type; ParamName is "image".</exception>
     /// <exception cref="ObjectDisposedException">The image or the detector has been disposed.</exception>
-    public static int Detect(this IFaceDetector detector, SKImage image, Span<FaceDetection> destination, out int found)
+    public static int Detect(this FaceDetector detector, SKImage image, Span<FaceDetection> destination, out int found)
     {
         ArgumentNullException.ThrowIfNull(detector);
         using SkiaPixels pixels = SkiaPixels.From(image, nameof(image));

@@ -1,4 +1,5 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
 
 namespace BlazeFace.Benchmarks.Kernels;
 

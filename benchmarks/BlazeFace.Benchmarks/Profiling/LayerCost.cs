@@ -1,5 +1,6 @@
 using BlazeFace.Kernels;
 using BlazeFace.Network;
+using BlazeFace.Network.Layers;
 
 namespace BlazeFace.Benchmarks.Profiling;
 

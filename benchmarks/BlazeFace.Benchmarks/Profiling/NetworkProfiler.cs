@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BlazeFace.Network;
+using BlazeFace.Network.Layers;
 
 namespace BlazeFace.Benchmarks.Profiling;
 
@@ -11,7 +12,7 @@ namespace BlazeFace.Benchmarks.Profiling;
 /// </summary>
 internal static class NetworkProfiler
 {
-    public static IReadOnlyList<NodeProfile> Profile(BlazeFaceNetwork network, bool layerByLayer, ReadOnlySpan<float> input, TimeSpan warmUp, TimeSpan measure, out double medianRunSeconds)
+    public static IReadOnlyList<NodeProfile> Profile(CompiledNetwork network, bool layerByLayer, ReadOnlySpan<float> input, TimeSpan warmUp, TimeSpan measure, out double medianRunSeconds)
     {
         IReadOnlyList<NodeProfile> nodes = layerByLayer ? DescribeLayers(network) : Describe(network);
         NetworkActivations activations = layerByLayer ? network.CreateLayerByLayerActivations() : network.CreateActivations();
@@ -54,7 +55,7 @@ internal static class NetworkProfiler
     /// Each step with the layers it computes. The builder adds a step's layers right after the step, so a step owns
     /// the slots after the previous step's last written layer up to its own last one.
     /// </summary>
-    public static IReadOnlyList<NodeProfile> Describe(BlazeFaceNetwork network)
+    public static IReadOnlyList<NodeProfile> Describe(CompiledNetwork network)
     {
         var nodes = new List<NodeProfile>();
         int next = network.Input.Slot + 1;
@@ -74,7 +75,7 @@ internal static class NetworkProfiler
     }
 
     /// <summary>Every layer but the input as a step of its own.</summary>
-    public static IReadOnlyList<NodeProfile> DescribeLayers(BlazeFaceNetwork network) =>
+    public static IReadOnlyList<NodeProfile> DescribeLayers(CompiledNetwork network) =>
         [.. network.Layers.Where(layer => layer is not InputLayer).Select(layer => new NodeProfile(layer, [layer]))];
 
     private static double Median(IEnumerable<long> ticks)

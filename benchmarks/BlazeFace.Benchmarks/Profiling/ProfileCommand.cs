@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BlazeFace.Kernels;
 using BlazeFace.Network;
+using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Benchmarks.Profiling;
 
@@ -20,7 +21,7 @@ internal static class ProfileCommand
 {
     public static int Run(string[] args)
     {
-        var models = new List<BlazeFaceModelKind>();
+        var models = new List<BundledModel>();
         double peakGflops = 206;
         double seconds = 3;
         string? output = null;
@@ -29,9 +30,9 @@ internal static class ProfileCommand
         {
             switch (args[i])
             {
-                case "short": models.Add(BlazeFaceModelKind.ShortRange); break;
-                case "full": models.Add(BlazeFaceModelKind.FullRange); break;
-                case "back": models.Add(BlazeFaceModelKind.BackCamera); break;
+                case "short": models.Add(BundledModel.ShortRange); break;
+                case "full": models.Add(BundledModel.FullRange); break;
+                case "back": models.Add(BundledModel.BackCamera); break;
                 case "--peak-gflops": peakGflops = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--out": output = args[++i]; break;
@@ -44,20 +45,20 @@ internal static class ProfileCommand
 
         if (models.Count == 0)
         {
-            models.AddRange([BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange, BlazeFaceModelKind.BackCamera]);
+            models.AddRange([BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera]);
         }
 
         double bandwidth = CopyBandwidth.MeasureBytesPerSecond();
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"{(layers ? "Every layer on its own (unfused)" : "Fused run, step by step")}; kernels: {KernelSet.Default.Width}; FLOP floor at {peakGflops:0} GFLOP/s; memory floor at {bandwidth / 1e9:0} GB/s (L2 copy, measured now); {Environment.ProcessorCount} cores.");
-        foreach (BlazeFaceModelKind kind in models)
+        foreach (BundledModel kind in models)
         {
-            BlazeFaceModel model = BlazeFaceModel.Bundled(kind);
-            BlazeFaceNetwork network = model.Compile(KernelSet.Default).Network;
+            BlazeFaceModel model = kind.Load();
+            CompiledNetwork network = model.Compile(KernelSet.Default).Network;
             float[] input = new float[model.InputSize * model.InputSize * 3];
-            using (BlazeFaceNetworkSession session = model.CreateSession())
+            using (NetworkSession session = model.CreateSession())
             {
-                session.SetInput(BenchmarkFrame.View(BenchmarkFrame.Pixels));
+                SessionInput.Fill(session, BenchmarkFrame.View(BenchmarkFrame.Pixels));
                 session.Input.CopyTo(input);
             }
 

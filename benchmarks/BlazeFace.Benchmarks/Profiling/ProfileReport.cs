@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
+using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Benchmarks.Profiling;
 
 /// <summary>Formats a profile as markdown: every step, then the totals per kind of step.</summary>
 internal static class ProfileReport
 {
-    public static void Append(StringBuilder report, BlazeFaceModelKind model, IReadOnlyList<NodeProfile> nodes, double runSeconds, double flopsPerSecond, double bytesPerSecond)
+    public static void Append(StringBuilder report, BundledModel model, IReadOnlyList<NodeProfile> nodes, double runSeconds, double flopsPerSecond, double bytesPerSecond)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         double flops = nodes.Sum(n => n.Flops), total = nodes.Sum(n => n.Seconds);

@@ -1,8 +1,10 @@
 using BenchmarkDotNet.Attributes;
+using Microsoft.ML.OnnxRuntime;
 using BenchmarkDotNet.Configs;
 using BlazeFace.Benchmarks.Race;
 using BlazeFace.Network;
 using BlazeFace.OnnxRuntime;
+using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Benchmarks;
 
@@ -10,7 +12,7 @@ namespace BlazeFace.Benchmarks;
 /// The race, side by side in one run: the managed network (default kernels) against ONNX Runtime's CPU provider on
 /// the exported graph of the same model (one thread, all graph optimisations, pre-bound outputs), for each bundled
 /// model; then end-to-end Detect on the 640x480 frame with <see cref="FaceDetector"/> and
-/// <see cref="OnnxRuntimeFaceDetector"/> (same options, same session settings). Within each category the managed
+/// a detector on <see cref="OnnxRuntimeEngine"/> (same options, one ONNX Runtime thread). Within each category the managed
 /// engine is the baseline, so the Ratio column is ONNX Runtime's time over the managed time.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
@@ -20,44 +22,44 @@ namespace BlazeFace.Benchmarks;
 public class EngineRaceBenchmarks : IDisposable
 {
     private readonly FaceDetection[] _faces = new FaceDetection[16];
-    private BlazeFaceNetworkSession? _managed;
-    private BoundOnnxNetwork? _onnx;
+    private NetworkSession? _managed;
+    private OnnxRuntimeEngine? _engine;
+    private SessionOptions? _sessionOptions;
+    private NetworkSession? _onnx;
     private FaceDetector? _managedDetector;
-    private OnnxRuntimeFaceDetector? _onnxDetector;
+    private FaceDetector? _onnxDetector;
     private byte[] _pixels = [];
 
     /// <summary>The bundled model both engines run.</summary>
-    [Params(BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange, BlazeFaceModelKind.BackCamera)]
-    public BlazeFaceModelKind Model { get; set; }
+    [Params(BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera)]
+    public BundledModel Model { get; set; }
 
     /// <summary>Builds both engines for the model, gives both the frame's tensor, and checks they agree.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        BlazeFaceModel model = BlazeFaceModel.Bundled(Model);
+        BlazeFaceModel model = Model.Load();
         _pixels = BenchmarkFrame.Pixels;
         _managed = model.CreateSession();
-        _managed.SetInput(BenchmarkFrame.View(_pixels));
-        _onnx = new BoundOnnxNetwork(model);
+        SessionInput.Fill(_managed, BenchmarkFrame.View(_pixels));
+        _sessionOptions = OnnxRuntimeSessions.OneThread();
+        _engine = new OnnxRuntimeEngine(_sessionOptions);
+        _onnx = _engine.CreateSession(model);
         _managed.Input.CopyTo(_onnx.Input);
 
-        var options = new FaceDetectorOptions { Model = model };
-        _managedDetector = new FaceDetector(options);
-        using (var session = OnnxRuntimeSessions.OneThread())
-        {
-            _onnxDetector = new OnnxRuntimeFaceDetector(options, session);
-        }
+        _managedDetector = new FaceDetector(new FaceDetectorOptions { Model = model });
+        _onnxDetector = new FaceDetector(new FaceDetectorOptions { Model = model, Engine = _engine });
 
         _managed.Run();
         _onnx.Run();
         float worst = 0;
-        for (int i = 0; i < _onnx.Classificators.Length; i++)
+        for (int i = 0; i < _onnx.GetOutput(1).Length; i++)
         {
-            worst = Math.Max(worst, Math.Abs(_onnx.Classificators[i] - _managed.ScoreLogits[i]));
+            worst = Math.Max(worst, Math.Abs(_onnx.GetOutput(1)[i] - _managed.GetOutput(1)[i]));
         }
 
-        int managedFaces = _managedDetector.Detect(BenchmarkFrame.View(_pixels), _faces);
-        int onnxFaces = _onnxDetector.Detect(BenchmarkFrame.View(_pixels), _faces);
+        int managedFaces = _managedDetector.Detect(BenchmarkFrame.View(_pixels), _faces, out _);
+        int onnxFaces = _onnxDetector.Detect(BenchmarkFrame.View(_pixels), _faces, out _);
         Console.WriteLine($"// {Model}: score logits differ by at most {worst:E2}; faces {managedFaces} (managed) and {onnxFaces} (ONNX Runtime)");
         if (managedFaces == 0 || managedFaces != onnxFaces)
         {
@@ -65,13 +67,13 @@ public class EngineRaceBenchmarks : IDisposable
         }
     }
 
-    /// <summary>The managed network alone (<see cref="BlazeFaceNetworkSession.Run"/>, default kernels).</summary>
+    /// <summary>The managed network alone (<see cref="NetworkSession.Run"/>, default kernels).</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Network")]
     public float ManagedNetwork()
     {
         _managed!.Run();
-        return _managed.ScoreLogits[0];
+        return _managed.GetOutput(1)[0];
     }
 
     /// <summary>The exported graph on ONNX Runtime alone, input and outputs pre-bound.</summary>
@@ -80,18 +82,18 @@ public class EngineRaceBenchmarks : IDisposable
     public float OnnxRuntimeNetwork()
     {
         _onnx!.Run();
-        return _onnx.Classificators[0];
+        return _onnx.GetOutput(1)[0];
     }
 
-    /// <summary><see cref="FaceDetector.Detect(Imaging.ImageView, Span{FaceDetection})"/> on the 640x480 frame.</summary>
+    /// <summary>The allocation-free Detect on the 640x480 frame, managed engine.</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Detect")]
-    public int ManagedDetect() => _managedDetector!.Detect(BenchmarkFrame.View(_pixels), _faces);
+    public int ManagedDetect() => _managedDetector!.Detect(BenchmarkFrame.View(_pixels), _faces, out _);
 
-    /// <summary><see cref="OnnxRuntimeFaceDetector.Detect(Imaging.ImageView, Span{FaceDetection})"/> on the 640x480 frame.</summary>
+    /// <summary>The allocation-free Detect on the 640x480 frame, ONNX Runtime engine.</summary>
     [Benchmark]
     [BenchmarkCategory("Detect")]
-    public int OnnxRuntimeDetect() => _onnxDetector!.Detect(BenchmarkFrame.View(_pixels), _faces);
+    public int OnnxRuntimeDetect() => _onnxDetector!.Detect(BenchmarkFrame.View(_pixels), _faces, out _);
 
     /// <summary>Prints the exact bytes one call of each case allocates on its thread, then releases everything.</summary>
     [GlobalCleanup]
@@ -111,10 +113,14 @@ public class EngineRaceBenchmarks : IDisposable
         _onnx?.Dispose();
         _managedDetector?.Dispose();
         _onnxDetector?.Dispose();
+        _engine?.Dispose();
+        _sessionOptions?.Dispose();
         _managed = null;
         _onnx = null;
         _managedDetector = null;
         _onnxDetector = null;
+        _engine = null;
+        _sessionOptions = null;
         GC.SuppressFinalize(this);
     }
 }

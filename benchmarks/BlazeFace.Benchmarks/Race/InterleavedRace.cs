@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BlazeFace.Network;
+using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Benchmarks.Race;
 
@@ -16,15 +17,15 @@ internal static class InterleavedRace
 {
     public static int Run(string[] args)
     {
-        var models = new List<BlazeFaceModelKind>();
+        var models = new List<BundledModel>();
         int calls = 3000;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
-                case "short": models.Add(BlazeFaceModelKind.ShortRange); break;
-                case "full": models.Add(BlazeFaceModelKind.FullRange); break;
-                case "back": models.Add(BlazeFaceModelKind.BackCamera); break;
+                case "short": models.Add(BundledModel.ShortRange); break;
+                case "full": models.Add(BundledModel.FullRange); break;
+                case "back": models.Add(BundledModel.BackCamera); break;
                 case "--calls": calls = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default:
                     Console.Error.WriteLine($"interleave: unknown argument '{args[i]}'. Usage: interleave [short|full|back ...] [--calls N]");
@@ -34,31 +35,31 @@ internal static class InterleavedRace
 
         if (models.Count == 0)
         {
-            models.AddRange([BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange, BlazeFaceModelKind.BackCamera]);
+            models.AddRange([BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera]);
         }
 
         Console.WriteLine("| model | stage | calls each | managed min / p10 / median ms | ONNX Runtime min / p10 / median ms | ORT / managed (min, p10, median) |");
         Console.WriteLine("| --- | --- | ---: | --- | --- | --- |");
-        foreach (BlazeFaceModelKind kind in models)
+        foreach (BundledModel kind in models)
         {
-            BlazeFaceModel model = BlazeFaceModel.Bundled(kind);
-            using BlazeFaceNetworkSession managed = model.CreateSession();
-            using var onnx = new BoundOnnxNetwork(model);
-            var options = new FaceDetectorOptions { Model = model };
-            using var managedDetector = new FaceDetector(options);
-            using SessionOptionsScope session = new();
-            using var onnxDetector = new OnnxRuntime.OnnxRuntimeFaceDetector(options, session.Options);
+            BlazeFaceModel model = kind.Load();
+            using NetworkSession managed = model.CreateSession();
+            using Microsoft.ML.OnnxRuntime.SessionOptions sessionOptions = OnnxRuntimeSessions.OneThread();
+            using var engine = new OnnxRuntime.OnnxRuntimeEngine(sessionOptions);
+            using NetworkSession onnx = engine.CreateSession(model);
+            using var managedDetector = new FaceDetector(new FaceDetectorOptions { Model = model });
+            using var onnxDetector = new FaceDetector(new FaceDetectorOptions { Model = model, Engine = engine });
             byte[] pixels = BenchmarkFrame.Pixels;
             FaceDetection[] faces = new FaceDetection[16];
-            managed.SetInput(BenchmarkFrame.View(pixels));
+            SessionInput.Fill(managed, BenchmarkFrame.View(pixels));
             managed.Input.CopyTo(onnx.Input);
 
             Action[] cases =
             [
                 managed.Run,
                 onnx.Run,
-                () => managedDetector.Detect(BenchmarkFrame.View(pixels), faces),
-                () => onnxDetector.Detect(BenchmarkFrame.View(pixels), faces),
+                () => managedDetector.Detect(BenchmarkFrame.View(pixels), faces, out _),
+                () => onnxDetector.Detect(BenchmarkFrame.View(pixels), faces, out _),
             ];
             double[][] ms = [.. cases.Select(_ => new double[calls])];
             for (int i = -calls / 10; i < calls; i++)
@@ -80,7 +81,7 @@ internal static class InterleavedRace
         return 0;
     }
 
-    private static void Report(BlazeFaceModelKind kind, string stage, int calls, double[] managedMs, double[] onnxMs)
+    private static void Report(BundledModel kind, string stage, int calls, double[] managedMs, double[] onnxMs)
     {
         (double Min, double P10, double Median) m = Quantiles(managedMs), o = Quantiles(onnxMs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -98,13 +99,5 @@ internal static class InterleavedRace
     {
         double[] sorted = [.. values.Order()];
         return (sorted[0], sorted[sorted.Length / 10], sorted[sorted.Length / 2]);
-    }
-
-    /// <summary>The race's session options, disposed after the detector that read them is built.</summary>
-    private sealed class SessionOptionsScope : IDisposable
-    {
-        public Microsoft.ML.OnnxRuntime.SessionOptions Options { get; } = OnnxRuntimeSessions.OneThread();
-
-        public void Dispose() => Options.Dispose();
     }
 }

@@ -1,5 +1,7 @@
+using System.Drawing;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using BlazeFace.Preprocessing;
 
 namespace BlazeFace.Cli.Commands;
 
@@ -76,7 +78,7 @@ internal sealed class DetectCommand : Command
         Description = "Search four orientations (0, 90, 180 and 270 degrees, plus --rotation) and keep each face from the one where it scores best; four times the cost",
     };
 
-    public Option<ImageRegion?> RegionOfInterest { get; } = SearchGeometryOptions.RegionOfInterest();
+    public Option<Rectangle?> RegionOfInterest { get; } = SearchGeometryOptions.RegionOfInterest();
 
     public Option<bool> Tiles { get; } = new("--tiles")
     {

@@ -1,3 +1,4 @@
+using System.Drawing;
 using BlazeFace.Cli.Imaging;
 using BlazeFace.Cli.Output;
 using SkiaSharp;
@@ -76,7 +77,7 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
         try
         {
             using SKBitmap image = ImageFileLoader.Load(path);
-            if (settings.Search.RegionOfInterest is { } region && !region.FitsWithin(image.Width, image.Height))
+            if (settings.Search.RegionOfInterest is { } region && !new Rectangle(0, 0, image.Width, image.Height).Contains(region))
             {
                 console.ReportError($"{path}: --roi {SearchGeometryOptions.Format(region)} reaches outside the {image.Width}x{image.Height} image");
                 return ExitCodes.Usage;

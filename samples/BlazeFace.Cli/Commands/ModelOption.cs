@@ -3,17 +3,17 @@ using System.CommandLine;
 namespace BlazeFace.Cli.Commands;
 
 /// <summary>
-/// The --model option every command shares: "short", "full", "back", or a .tflite path whose architecture is
-/// recognised from its input size. The JSON output echoes the argument as given.
+/// The --model option every command shares: "short", "full", "back", or a .tflite path whose model is recognised
+/// from its graph. The JSON output echoes the argument as given.
 /// </summary>
 internal static class ModelOption
 {
     /// <summary>The bundled models by their command-line names.</summary>
-    public static IReadOnlyDictionary<string, BlazeFaceModelKind> BundledNames { get; } = new Dictionary<string, BlazeFaceModelKind>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, Func<BlazeFaceModel>> BundledNames { get; } = new Dictionary<string, Func<BlazeFaceModel>>(StringComparer.Ordinal)
     {
-        ["short"] = BlazeFaceModelKind.ShortRange,
-        ["full"] = BlazeFaceModelKind.FullRange,
-        ["back"] = BlazeFaceModelKind.BackCamera,
+        ["short"] = () => BlazeFaceModel.ShortRange,
+        ["full"] = () => BlazeFaceModel.FullRange,
+        ["back"] = () => BlazeFaceModel.BackCamera,
     };
 
     public static Option<string> Create()
@@ -34,7 +34,7 @@ internal static class ModelOption
     /// <exception cref="ArgumentException">The path names a directory.</exception>
     /// <exception cref="InvalidDataException">The file is not a BlazeFace model.</exception>
     public static BlazeFaceModel Load(string argument) =>
-        BundledNames.TryGetValue(argument, out BlazeFaceModelKind kind) ? BlazeFaceModel.Bundled(kind) : BlazeFaceModel.FromFile(argument);
+        BundledNames.TryGetValue(argument, out Func<BlazeFaceModel>? bundled) ? bundled() : BlazeFaceModel.FromFile(argument);
 
     /// <summary>Whether an exception from <see cref="Load"/> means the model could not be read (exit code 2).</summary>
     public static bool IsUnreadable(Exception exception) =>

@@ -1,5 +1,7 @@
+using System.Drawing;
 using System.CommandLine;
 using System.Globalization;
+using BlazeFace.Preprocessing;
 
 namespace BlazeFace.Cli.Commands;
 
@@ -37,9 +39,9 @@ internal static class SearchGeometryOptions
         return option;
     }
 
-    public static Option<ImageRegion?> RegionOfInterest()
+    public static Option<Rectangle?> RegionOfInterest()
     {
-        var option = new Option<ImageRegion?>("--roi")
+        var option = new Option<Rectangle?>("--roi")
         {
             Description = "Search only this rectangle of each image, in whole pixels: left, top, width, height (it must lie inside the image)",
             HelpName = "X,Y,W,H",
@@ -81,10 +83,10 @@ internal static class SearchGeometryOptions
     }
 
     /// <summary>The region as the command line writes it, for error messages.</summary>
-    public static string Format(ImageRegion region) =>
+    public static string Format(Rectangle region) =>
         string.Create(CultureInfo.InvariantCulture, $"{region.X},{region.Y},{region.Width},{region.Height}");
 
-    private static ImageRegion? TryParseRegion(string text)
+    private static Rectangle? TryParseRegion(string text)
     {
         string[] parts = text.Split(',');
         if (parts.Length != 4)
@@ -101,7 +103,7 @@ internal static class SearchGeometryOptions
             }
         }
 
-        var region = new ImageRegion(values[0], values[1], values[2], values[3]);
+        var region = new Rectangle(values[0], values[1], values[2], values[3]);
         return region.X >= 0 && region.Y >= 0 && region.Width >= 1 && region.Height >= 1 ? region : null;
     }
 }

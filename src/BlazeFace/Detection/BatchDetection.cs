@@ -1,12 +1,12 @@
 using System.Runtime.ExceptionServices;
 using BlazeFace.Imaging;
 
-namespace BlazeFace;
+namespace BlazeFace.Detection;
 
 /// <summary>Runs a detector over many images on several threads, with the argument checks and error reporting of a single call.</summary>
 internal static class BatchDetection
 {
-    public static IReadOnlyList<FaceDetection>[] Run(IFaceDetector detector, IReadOnlyList<ImageBuffer> images, int maxDegreeOfParallelism)
+    public static IReadOnlyList<FaceDetection>[] Run(FaceDetector detector, IReadOnlyList<ImageBuffer> images, int maxDegreeOfParallelism)
     {
         ArgumentNullException.ThrowIfNull(images);
         if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)

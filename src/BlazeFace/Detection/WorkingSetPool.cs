@@ -1,125 +1,28 @@
-using BlazeFace.Imaging;
-
-namespace BlazeFace;
+namespace BlazeFace.Detection;
 
 /// <summary>
-/// The body of every detector, whatever engine runs its network: working sets lent to concurrent calls (one each,
-/// created the first time that many calls overlap and reused afterwards), the Detect overloads run on a borrowed
-/// set, and an orderly shutdown. <see cref="FaceDetector"/> and the add-on engines' detectors are thin shells over it,
-/// so they validate, pre-process, post-process and report errors identically.
+/// Working sets lent to concurrent calls: one each, created the first time that many calls overlap and reused
+/// afterwards, and an orderly shutdown. Disposing releases the idle sets at once and each busy one when its call
+/// returns it, so disposing while another thread is inside a call never frees what that call is using.
 /// </summary>
-internal sealed class WorkingSetPool : IDisposable
+/// <typeparam name="T">The working set: everything one call writes to.</typeparam>
+internal sealed class WorkingSetPool<T> : IDisposable
+    where T : class, IDisposable
 {
     private readonly object _owner;
-    private readonly Func<INetworkRunner> _createRunner;
-    private readonly Action? _releaseEngine;
-    private readonly Stack<DetectionWorkingSet> _idle = new();
-    private int _busy;
+    private readonly Func<T> _create;
+    private readonly Stack<T> _idle = new();
     private bool _disposed;
-    private bool _engineReleased;
 
-    /// <param name="owner">The public detector, named by <see cref="ObjectDisposedException"/>.</param>
-    /// <param name="pipeline">The validated options and model.</param>
-    /// <param name="createRunner">Creates one working set's network stage.</param>
-    /// <param name="releaseEngine">
-    /// Releases what every runner shares (a native session, say) once the pool is disposed and no call still runs,
-    /// so disposing while another thread is inside Detect never frees memory that call is using.
-    /// </param>
-    public WorkingSetPool(object owner, DetectionPipeline pipeline, Func<INetworkRunner> createRunner, Action? releaseEngine = null)
+    /// <param name="owner">The public object, named by <see cref="ObjectDisposedException"/>.</param>
+    /// <param name="create">Creates one working set.</param>
+    public WorkingSetPool(object owner, Func<T> create)
     {
         _owner = owner;
-        Pipeline = pipeline;
-        _createRunner = createRunner;
-        _releaseEngine = releaseEngine;
+        _create = create;
 
-        // One working set up front: most callers use a single thread.
-        _idle.Push(CreateWorkingSet());
-    }
-
-    public DetectionPipeline Pipeline { get; }
-
-    public IReadOnlyList<FaceDetection> Detect(ImageView image)
-    {
-        DetectionWorkingSet workingSet = Rent();
-        try
-        {
-            return ToArray(workingSet.Run(image));
-        }
-        finally
-        {
-            Return(workingSet);
-        }
-    }
-
-    public int Detect(ImageView image, Span<FaceDetection> destination, out int found)
-    {
-        DetectionWorkingSet workingSet = Rent();
-        try
-        {
-            ReadOnlySpan<FaceDetection> results = workingSet.Run(image);
-            found = results.Length;
-            return CopyTo(results, destination);
-        }
-        finally
-        {
-            Return(workingSet);
-        }
-    }
-
-    public IReadOnlyList<FaceDetection> Detect(ImageView image, in ImageProcessingOptions options)
-    {
-        DetectionWorkingSet workingSet = Rent();
-        try
-        {
-            return ToArray(workingSet.Run(image, options));
-        }
-        finally
-        {
-            Return(workingSet);
-        }
-    }
-
-    public int Detect(ImageView image, in ImageProcessingOptions options, Span<FaceDetection> destination, out int found)
-    {
-        DetectionWorkingSet workingSet = Rent();
-        try
-        {
-            ReadOnlySpan<FaceDetection> results = workingSet.Run(image, options);
-            found = results.Length;
-            return CopyTo(results, destination);
-        }
-        finally
-        {
-            Return(workingSet);
-        }
-    }
-
-    public IReadOnlyList<FaceDetection> Detect(ReadOnlySpan<float> inputTensor)
-    {
-        CheckTensor(inputTensor);
-        DetectionWorkingSet workingSet = Rent();
-        try
-        {
-            return ToArray(workingSet.Run(inputTensor));
-        }
-        finally
-        {
-            Return(workingSet);
-        }
-    }
-
-    public int Detect(ReadOnlySpan<float> inputTensor, Span<FaceDetection> destination)
-    {
-        CheckTensor(inputTensor);
-        DetectionWorkingSet workingSet = Rent();
-        try
-        {
-            return CopyTo(workingSet.Run(inputTensor), destination);
-        }
-        finally
-        {
-            Return(workingSet);
-        }
+        // One working set up front: most callers use a single thread, and a bad engine fails at construction.
+        _idle.Push(create());
     }
 
     /// <summary>Throws <see cref="ObjectDisposedException"/> naming the owner once disposed.</summary>
@@ -131,110 +34,47 @@ internal sealed class WorkingSetPool : IDisposable
         }
     }
 
-    /// <summary>Releases the idle working sets now, and the engine as soon as no call runs. Safe to call more than once.</summary>
-    public void Dispose()
-    {
-        lock (_idle)
-        {
-            _disposed = true;
-            while (_idle.TryPop(out DetectionWorkingSet? workingSet))
-            {
-                workingSet.Dispose();
-            }
-
-            ReleaseEngineIfIdle();
-        }
-    }
-
-    private static FaceDetection[] ToArray(ReadOnlySpan<FaceDetection> results) => results.IsEmpty ? [] : results.ToArray();
-
-    private static int CopyTo(ReadOnlySpan<FaceDetection> results, Span<FaceDetection> destination)
-    {
-        int count = Math.Min(results.Length, destination.Length);
-        results[..count].CopyTo(destination);
-        return count;
-    }
-
-    private DetectionWorkingSet CreateWorkingSet()
-    {
-        INetworkRunner runner = _createRunner();
-        try
-        {
-            return new DetectionWorkingSet(Pipeline, runner);
-        }
-        catch
-        {
-            runner.Dispose();
-            throw;
-        }
-    }
-
-    private void CheckTensor(ReadOnlySpan<float> inputTensor)
-    {
-        int size = Pipeline.InputSize;
-        int expected = size * size * 3;
-        if (inputTensor.Length != expected)
-        {
-            throw new ArgumentException($"The {Pipeline.Spec.Name} model takes {expected} values ({size}x{size}x3); got {inputTensor.Length}.", nameof(inputTensor));
-        }
-
-        int bad = inputTensor.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
-        if (bad >= 0)
-        {
-            throw new ArgumentException($"The input tensor holds {inputTensor[bad]} at index {bad}; every value must be finite.", nameof(inputTensor));
-        }
-    }
-
-    private DetectionWorkingSet Rent()
+    /// <summary>Borrows a working set; give it back with <see cref="Return"/>.</summary>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
+    public T Rent()
     {
         lock (_idle)
         {
             ObjectDisposedException.ThrowIf(_disposed, _owner);
-            _busy++;
-            if (_idle.TryPop(out DetectionWorkingSet? workingSet))
+            if (_idle.TryPop(out T? workingSet))
             {
                 return workingSet;
             }
         }
 
-        try
-        {
-            return CreateWorkingSet();
-        }
-        catch
-        {
-            Return(null);
-            throw;
-        }
+        return _create();
     }
 
-    private void Return(DetectionWorkingSet? workingSet)
+    /// <summary>Gives a working set back; after disposal it is released instead.</summary>
+    public void Return(T workingSet)
     {
         lock (_idle)
         {
-            _busy--;
-            if (workingSet is not null)
+            if (!_disposed)
             {
-                if (_disposed)
-                {
-                    workingSet.Dispose();
-                }
-                else
-                {
-                    _idle.Push(workingSet);
-                }
+                _idle.Push(workingSet);
+                return;
             }
-
-            ReleaseEngineIfIdle();
         }
+
+        workingSet.Dispose();
     }
 
-    private void ReleaseEngineIfIdle()
+    /// <summary>Releases the idle working sets now and the busy ones as they come back. Safe to call more than once.</summary>
+    public void Dispose()
     {
-        if (_disposed && _busy == 0 && !_engineReleased)
+        lock (_idle)
         {
-            _engineReleased = true;
-            _releaseEngine?.Invoke();
+            _disposed = true;
+            while (_idle.TryPop(out T? workingSet))
+            {
+                workingSet.Dispose();
+            }
         }
     }
 }

@@ -37,7 +37,14 @@ public readonly struct ImageBuffer
     /// <summary>Bytes from the start of one row to the start of the next.</summary>
     public int Stride { get; }
 
-    /// <summary>A view of the same pixels for <see cref="FaceDetector.Detect(ImageView)"/>.</summary>
+    /// <summary>A view of the same pixels, for <see cref="FaceDetector.Detect(ImageView, ImageProcessingOptions)"/> and every other method taking an image.</summary>
     /// <exception cref="ArgumentException">The buffer is a default value with no pixels.</exception>
     public ImageView AsView() => new(Pixels.Span, Width, Height, Format, Stride);
+
+    /// <summary>
+    /// A view over the buffer's pixels, so a buffer goes wherever a view does. A default buffer gives a default view,
+    /// which every method taking an image refuses with an <see cref="ArgumentException"/> naming its parameter.
+    /// </summary>
+    /// <param name="buffer">The buffer to view.</param>
+    public static implicit operator ImageView(ImageBuffer buffer) => buffer.Width == 0 ? default : buffer.AsView();
 }

@@ -1,4 +1,11 @@
 using System.Runtime.Intrinsics;
+using BlazeFace.Kernels.Convolution;
+using BlazeFace.Kernels.Depthwise;
+using BlazeFace.Kernels.Elementwise;
+using BlazeFace.Kernels.Padding;
+using BlazeFace.Kernels.Pooling;
+using BlazeFace.Kernels.Resize;
+using BlazeFace.Kernels.Simd;
 
 namespace BlazeFace.Kernels;
 
@@ -44,6 +51,19 @@ internal sealed class KernelSet
 
     /// <summary>The fastest kernels this machine supports: those of <see cref="Widest"/>.</summary>
     public static KernelSet Default => s_default.Value;
+
+    /// <summary>
+    /// Whether multiply-adds are fused on this machine (x86 FMA, Arm AdvSimd): the vector arithmetic uses fused
+    /// multiply-add exactly where the hardware has it, and two operations elsewhere.
+    /// </summary>
+    public static bool FusedMultiplyAdd => System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported;
+
+    /// <summary>What runs, for logs: "managed kernels: 512-bit vectors, fused multiply-add".</summary>
+    public string Description => Width switch
+    {
+        VectorWidth.Scalar => "managed kernels: scalar (no hardware vectors)",
+        _ => $"managed kernels: {Width.Bits()}-bit vectors, {(FusedMultiplyAdd ? "fused multiply-add" : "separate multiply and add (no FMA)")}",
+    };
 
     /// <summary>The widest vectors the hardware accelerates (<see cref="VectorWidth.Scalar"/> if none).</summary>
     public static VectorWidth Widest =>

@@ -15,3 +15,16 @@ internal enum VectorWidth
     /// <summary>16 floats per vector (AVX-512).</summary>
     V512,
 }
+
+/// <summary>Sizes of a <see cref="VectorWidth"/>.</summary>
+internal static class VectorWidthExtensions
+{
+    /// <summary>Bits per vector register: 0 for scalar code.</summary>
+    public static int Bits(this VectorWidth width) => width switch
+    {
+        VectorWidth.V128 => 128,
+        VectorWidth.V256 => 256,
+        VectorWidth.V512 => 512,
+        _ => 0,
+    };
+}

@@ -1,13 +1,13 @@
 using BlazeFace.Kernels;
 using BlazeFace.Network;
-using BlazeFace.PostProcessing;
+using BlazeFace.Network.Loading;
 
 namespace BlazeFace.Models;
 
 /// <summary>
 /// The immutable half of running a model on one kernel set, built once and shared by every detector, session and
-/// thread: the checked graph with its weights converted and packed, the activation layout, and the anchors. What a
-/// single call writes lives in a working set (<see cref="NetworkActivations"/> and result buffers), never here.
+/// thread: the checked graph with its weights converted and packed, and its activation layout. What a single call
+/// writes lives in a working set (<see cref="NetworkActivations"/> and result buffers), never here.
 /// </summary>
 /// <remarks>XNNPACK splits an operator into create and run, ONNX Runtime a session from a run's buffers; this is the create half.</remarks>
 internal sealed class CompiledModel
@@ -16,19 +16,12 @@ internal sealed class CompiledModel
     {
         Model = model;
         Kernels = kernels;
-        Network = NetworkCompiler.Compile(model.File, model.Spec, kernels);
+        Network = NetworkCompiler.Compile(model.File, model.Entry, kernels);
     }
 
     public BlazeFaceModel Model { get; }
 
-    public ModelSpec Spec => Model.Spec;
-
     public KernelSet Kernels { get; }
 
-    public BlazeFaceNetwork Network { get; }
-
-    public int InputSize => Spec.InputSize;
-
-    /// <summary>The anchors the network's outputs are relative to, in output order.</summary>
-    public ReadOnlySpan<Anchor> Anchors => Spec.Anchors;
+    public CompiledNetwork Network { get; }
 }

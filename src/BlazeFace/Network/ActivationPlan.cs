@@ -1,3 +1,5 @@
+using BlazeFace.Network.Layers;
+
 namespace BlazeFace.Network;
 
 /// <summary>
@@ -25,7 +27,7 @@ internal sealed class ActivationPlan
 
     private readonly int[] _offsets;
 
-    private ActivationPlan(BlazeFaceNetwork network, int[] offsets, int arenaLength, bool everyLayerStored)
+    private ActivationPlan(CompiledNetwork network, int[] offsets, int arenaLength, bool everyLayerStored)
     {
         Network = network;
         _offsets = offsets;
@@ -34,7 +36,7 @@ internal sealed class ActivationPlan
     }
 
     /// <summary>The network this plan lays out.</summary>
-    public BlazeFaceNetwork Network { get; }
+    public CompiledNetwork Network { get; }
 
     /// <summary>Floats in one working set's arena.</summary>
     public int ArenaLength { get; }
@@ -50,8 +52,8 @@ internal sealed class ActivationPlan
         return offset >= 0 ? offset : throw new InvalidOperationException($"Layer '{layer.Name}' is fused away in this plan and has no storage.");
     }
 
-    /// <summary>The plan for <see cref="BlazeFaceNetwork.Run"/>: tensors share the arena wherever their lifetimes do not overlap.</summary>
-    public static ActivationPlan ForFusedRun(BlazeFaceNetwork network)
+    /// <summary>The plan for <see cref="CompiledNetwork.Run"/>: tensors share the arena wherever their lifetimes do not overlap.</summary>
+    public static ActivationPlan ForFusedRun(CompiledNetwork network)
     {
         IReadOnlyList<INetworkNode> nodes = network.Nodes;
 
@@ -72,8 +74,10 @@ internal sealed class ActivationPlan
             }
         }
 
-        lifetimes[network.Regressors] = (lifetimes[network.Regressors].First, int.MaxValue);
-        lifetimes[network.Classificators] = (lifetimes[network.Classificators].First, int.MaxValue);
+        foreach (Layer output in network.Outputs)
+        {
+            lifetimes[output] = (lifetimes[output].First, int.MaxValue);
+        }
 
         // Greedy by size (as TFLite's arena planner does): place the largest tensors first, each at the lowest offset
         // that overlaps no already placed tensor alive at the same time. The arena ends up close to the largest set of
@@ -106,8 +110,8 @@ internal sealed class ActivationPlan
         return new ActivationPlan(network, offsets, arenaLength, everyLayerStored: false);
     }
 
-    /// <summary>The plan for <see cref="BlazeFaceNetwork.RunLayerByLayer"/>: a region per layer.</summary>
-    public static ActivationPlan ForLayerByLayerRun(BlazeFaceNetwork network)
+    /// <summary>The plan for <see cref="CompiledNetwork.RunLayerByLayer"/>: a region per layer.</summary>
+    public static ActivationPlan ForLayerByLayerRun(CompiledNetwork network)
     {
         int[] offsets = new int[network.Layers.Count];
         int arenaLength = 0;

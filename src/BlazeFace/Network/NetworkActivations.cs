@@ -1,3 +1,5 @@
+using BlazeFace.Network.Layers;
+
 namespace BlazeFace.Network;
 
 /// <summary>
@@ -22,12 +24,9 @@ internal sealed class NetworkActivations
     /// <summary>The storage of <paramref name="layer"/>'s output.</summary>
     public Span<float> this[Layer layer] => _arena.AsSpan(Plan.OffsetOf(layer), layer.OutputShape.Length);
 
-    /// <summary>Where the caller writes the input tensor (H x W x 3, RGB in [-1, 1]) before a run.</summary>
+    /// <summary>Where the caller writes the input tensor (NHWC) before a run.</summary>
     public Span<float> Input => this[Plan.Network.Input];
 
-    /// <summary>The last run's regressors: anchors x 16.</summary>
-    public ReadOnlySpan<float> Regressors => this[Plan.Network.Regressors];
-
-    /// <summary>The last run's score logits: one per anchor.</summary>
-    public ReadOnlySpan<float> Classificators => this[Plan.Network.Classificators];
+    /// <summary>The last run's output <paramref name="index"/>, in the model's output order.</summary>
+    public ReadOnlySpan<float> Output(int index) => this[Plan.Network.Outputs[index]];
 }

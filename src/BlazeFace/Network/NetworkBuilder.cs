@@ -1,5 +1,6 @@
 using BlazeFace.Kernels;
-using BlazeFace.Models;
+using BlazeFace.Network.Blocks;
+using BlazeFace.Network.Layers;
 
 namespace BlazeFace.Network;
 
@@ -8,23 +9,38 @@ internal sealed class NetworkBuilder
 {
     private readonly List<INetworkNode> _nodes = [];
     private readonly List<Layer> _layers = [];
+    private InputLayer? _input;
 
-    public NetworkBuilder(ModelSpec spec, KernelSet kernels)
+    /// <param name="name">How messages name the network (the model's name).</param>
+    /// <param name="kernels">The kernels every layer runs on.</param>
+    public NetworkBuilder(string name, KernelSet kernels)
     {
-        Spec = spec;
+        Name = name;
         Kernels = kernels;
-        Input = new InputLayer("input", new TensorShape(spec.InputSize, spec.InputSize, 3));
-        AddLayer(Input);
     }
 
-    public ModelSpec Spec { get; }
+    public string Name { get; }
 
     public KernelSet Kernels { get; }
 
     public LayerNamer Names { get; } = new();
 
-    /// <summary>The network input, spec.InputSize square, three channels.</summary>
-    public InputLayer Input { get; }
+    /// <summary>Declares the network's one input: the first call of every architecture.</summary>
+    /// <param name="name">The input tensor's name in the model file.</param>
+    /// <param name="height">Rows of the NHWC input.</param>
+    /// <param name="width">Columns of the NHWC input.</param>
+    /// <param name="channels">Channels of the NHWC input.</param>
+    public InputLayer Input(string name, int height, int width, int channels)
+    {
+        if (_input is not null)
+        {
+            throw new InvalidOperationException($"The {Name} network already has its input '{_input.Name}'.");
+        }
+
+        _input = new InputLayer(name, new TensorShape(height, width, channels));
+        AddLayer(_input);
+        return _input;
+    }
 
     public T Add<T>(T layer)
         where T : Layer
@@ -87,8 +103,9 @@ internal sealed class NetworkBuilder
         return Add(new Reshape(reshapeName ?? Names.Next("reshape"), conv, rows));
     }
 
-    public BlazeFaceNetwork Build(Layer regressors, Layer classificators) =>
-        new(Spec, Input, _nodes, _layers, regressors, classificators);
+    /// <summary>The network, with <paramref name="outputs"/> in the model's output order.</summary>
+    public CompiledNetwork Build(params Layer[] outputs) =>
+        new(Name, _input ?? throw new InvalidOperationException($"The {Name} network has no input."), _nodes, _layers, outputs);
 
     private void AddLayer(Layer layer)
     {

@@ -1,3 +1,5 @@
+using BlazeFace.PostProcessing.Suppression;
+
 namespace BlazeFace.PostProcessing;
 
 /// <summary>
@@ -8,4 +10,4 @@ namespace BlazeFace.PostProcessing;
 /// <param name="Score">Confidence in [0, 1].</param>
 /// <param name="BoundingBox">The box, normalised to the model input.</param>
 /// <param name="Keypoints">The six keypoints, normalised to the model input, in MediaPipe's order.</param>
-public readonly record struct FaceCandidate(float Score, FaceBox BoundingBox, FaceKeypoints Keypoints);
+public readonly record struct FaceCandidate(float Score, FaceBox BoundingBox, FaceKeypoints Keypoints) : IScoredBox;

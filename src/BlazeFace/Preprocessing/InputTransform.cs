@@ -1,5 +1,3 @@
-using BlazeFace.PostProcessing;
-
 namespace BlazeFace.Preprocessing;
 
 /// <summary>
@@ -19,7 +17,7 @@ namespace BlazeFace.Preprocessing;
 /// use 64-bit floats; a <c>default</c> instance has zero scales and maps every point to infinity or NaN.
 /// </para>
 /// </remarks>
-public readonly record struct InputTransform
+internal readonly record struct InputTransform
 {
     private InputTransform(
         int imageWidth, int imageHeight, int inputWidth, int inputHeight, ResizeMode mode, double scaleX, double scaleY, double padX, double padY, SearchFrame frame, double windowX, double windowY, double windowWidth, double windowHeight)
@@ -171,94 +169,6 @@ public readonly record struct InputTransform
         return (((x * ScaleX) + PadX) / InputWidth, ((y * ScaleY) + PadY) / InputHeight);
     }
 
-    /// <summary>
-    /// Maps a box normalised to the model input to image pixels. When the search is rotated, the box the model
-    /// found is turned in the image, and this is the axis-aligned box around it.
-    /// </summary>
-    /// <param name="normalized">The box in normalised input coordinates.</param>
-    /// <param name="clipToImage">Whether to clip the box to the image, [0, width] x [0, height]; a box wholly outside becomes empty.</param>
-    public FaceBox ToImage(FaceBox normalized, bool clipToImage)
-    {
-        if (!IsAxisAligned)
-        {
-            FaceBox bounds = Frame.ToImage(new FaceCandidate(0, ToFrame(normalized), default)).BoundingBox;
-            return ToBox(bounds.X, bounds.Y, bounds.Width, bounds.Height, clipToImage, ImageWidth, ImageHeight);
-        }
-
-        (double x, double y) = ToImage(normalized.X, normalized.Y);
-        double width = normalized.Width * InputWidth / ScaleX;
-        double height = normalized.Height * InputHeight / ScaleY;
-        return ToBox(x, y, width, height, clipToImage, ImageWidth, ImageHeight);
-    }
-
-    /// <summary>Maps keypoints normalised to the model input to image pixels. Keypoints are never clipped: a face cut by the image edge can have an ear outside it.</summary>
-    /// <param name="normalized">The keypoints in normalised input coordinates.</param>
-    public FaceKeypoints ToImage(FaceKeypoints normalized)
-    {
-        Span<float> xy = stackalloc float[2 * FaceKeypoints.Count];
-        normalized.CopyTo(xy);
-        for (int i = 0; i < xy.Length; i += 2)
-        {
-            (double x, double y) = ToImage(xy[i], xy[i + 1]);
-            (xy[i], xy[i + 1]) = ((float)x, (float)y);
-        }
-
-        return new FaceKeypoints(xy);
-    }
-
-    /// <summary>
-    /// Maps a candidate normalised to the model input to a detection in image pixels; the score is unchanged. The
-    /// detection's <see cref="FaceDetection.RotatedBoundingBox"/> is the box as the model found it, turned with the
-    /// search and never clipped.
-    /// </summary>
-    /// <param name="normalized">The candidate in normalised input coordinates.</param>
-    /// <param name="clipToImage">Whether to clip the axis-aligned box to the image; keypoints are never clipped.</param>
-    public FaceDetection ToImage(FaceCandidate normalized, bool clipToImage)
-    {
-        if (!IsAxisAligned)
-        {
-            FaceDetection turned = Frame.ToImage(ToFrame(normalized));
-            FaceBox bounds = turned.BoundingBox;
-            return turned with { BoundingBox = ToBox(bounds.X, bounds.Y, bounds.Width, bounds.Height, clipToImage, ImageWidth, ImageHeight) };
-        }
-
-        FaceBox box = normalized.BoundingBox;
-        (double x, double y) = ToImage(box.X, box.Y);
-        double width = box.Width * InputWidth / ScaleX;
-        double height = box.Height * InputHeight / ScaleY;
-        var rotated = new RotatedBox((float)(x + (width / 2)), (float)(y + (height / 2)), (float)width, (float)height, 0f);
-        return new FaceDetection(normalized.Score, ToBox(x, y, width, height, clipToImage, ImageWidth, ImageHeight), ToImage(normalized.Keypoints), rotated);
-    }
-
-    /// <summary>Maps a candidate normalised to the model input onto the frame's canvas, in canvas pixels.</summary>
-    /// <param name="normalized">The candidate in normalised input coordinates.</param>
-    internal FaceCandidate ToFrame(FaceCandidate normalized)
-    {
-        Span<float> xy = stackalloc float[2 * FaceKeypoints.Count];
-        normalized.Keypoints.CopyTo(xy);
-        for (int i = 0; i < xy.Length; i += 2)
-        {
-            (xy[i], xy[i + 1]) = ((float)FrameX(xy[i]), (float)FrameY(xy[i + 1]));
-        }
-
-        return new FaceCandidate(normalized.Score, ToFrame(normalized.BoundingBox), new FaceKeypoints(xy));
-    }
-
-    /// <summary>A box given by its edges in image pixels, optionally clipped to the image; shared by every mapping so that all clip alike.</summary>
-    internal static FaceBox ToBox(double x, double y, double width, double height, bool clipToImage, int imageWidth, int imageHeight)
-    {
-        if (clipToImage)
-        {
-            double x0 = Math.Max(0, x);
-            double y0 = Math.Max(0, y);
-            double x1 = Math.Min(imageWidth, x + width);
-            double y1 = Math.Min(imageHeight, y + height);
-            (x, y, width, height) = (x0, y0, Math.Max(0, x1 - x0), Math.Max(0, y1 - y0));
-        }
-
-        return new FaceBox((float)x, (float)y, (float)width, (float)height);
-    }
-
     private static void CheckSizes(int imageWidth, int imageHeight, int inputWidth, int inputHeight, ResizeMode mode)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(imageWidth);
@@ -289,14 +199,13 @@ public readonly record struct InputTransform
 
     private static (double X, double Y) Minus((double X, double Y) point, double x, double y) => (point.X - x, point.Y - y);
 
-    private double FrameX(double normalizedX) => (((normalizedX * InputWidth) - PadX) / ScaleX) + WindowX;
+    /// <summary>Maps a point normalised to the model input onto the frame's canvas, in canvas pixels.</summary>
+    /// <param name="normalizedX">Horizontal coordinate, 0 at the input's left edge, 1 at its right edge.</param>
+    /// <param name="normalizedY">Vertical coordinate, 0 at the input's top edge, 1 at its bottom edge.</param>
+    internal (double X, double Y) ToFrame(double normalizedX, double normalizedY) =>
+        ((((normalizedX * InputWidth) - PadX) / ScaleX) + WindowX, (((normalizedY * InputHeight) - PadY) / ScaleY) + WindowY);
 
-    private double FrameY(double normalizedY) => (((normalizedY * InputHeight) - PadY) / ScaleY) + WindowY;
-
-    private FaceBox ToFrame(FaceBox normalized)
-    {
-        double x = FrameX(normalized.X);
-        double y = FrameY(normalized.Y);
-        return new FaceBox((float)x, (float)y, (float)(normalized.Width * InputWidth / ScaleX), (float)(normalized.Height * InputHeight / ScaleY));
-    }
+    /// <summary>Maps a size normalised to the model input to canvas (and, unturned, image) pixels.</summary>
+    internal (double Width, double Height) ToFrameSize(double normalizedWidth, double normalizedHeight) =>
+        (normalizedWidth * InputWidth / ScaleX, normalizedHeight * InputHeight / ScaleY);
 }

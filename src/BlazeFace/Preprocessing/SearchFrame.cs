@@ -1,5 +1,3 @@
-using BlazeFace.PostProcessing;
-
 namespace BlazeFace.Preprocessing;
 
 /// <summary>
@@ -92,44 +90,5 @@ internal readonly record struct SearchFrame
         double dx = x - OriginX;
         double dy = y - OriginY;
         return IsUpright ? (dx, dy) : ((Cos * dx) - (Sin * dy), (Sin * dx) + (Cos * dy));
-    }
-
-    /// <summary>
-    /// Maps a face found in the frame (box axis-aligned in the frame) to image pixels: its box becomes the turned
-    /// <see cref="FaceDetection.RotatedBoundingBox"/>, and <see cref="FaceDetection.BoundingBox"/> the axis-aligned box around
-    /// it, unclipped.
-    /// </summary>
-    /// <param name="inFrame">The face in frame pixels.</param>
-    public FaceDetection ToImage(in FaceCandidate inFrame)
-    {
-        FaceBox box = inFrame.BoundingBox;
-        double left = double.PositiveInfinity, top = double.PositiveInfinity;
-        double right = double.NegativeInfinity, bottom = double.NegativeInfinity;
-        for (int corner = 0; corner < 4; corner++)
-        {
-            (double x, double y) = ToImage(corner is 1 or 2 ? box.Right : box.X, corner >= 2 ? box.Bottom : box.Y);
-            (left, right) = (Math.Min(left, x), Math.Max(right, x));
-            (top, bottom) = (Math.Min(top, y), Math.Max(bottom, y));
-        }
-
-        (double centreX, double centreY) = ToImage(box.X + (box.Width / 2.0), box.Y + (box.Height / 2.0));
-        var rotated = new RotatedBox((float)centreX, (float)centreY, box.Width, box.Height, (float)RotationMath.NormalizeSigned(-RotationDegrees));
-        var bounds = new FaceBox((float)left, (float)top, (float)(right - left), (float)(bottom - top));
-        return new FaceDetection(inFrame.Score, bounds, ToImage(inFrame.Keypoints), rotated);
-    }
-
-    /// <summary>Maps keypoints from the frame to image pixels.</summary>
-    /// <param name="inFrame">The keypoints in frame pixels.</param>
-    public FaceKeypoints ToImage(FaceKeypoints inFrame)
-    {
-        Span<float> xy = stackalloc float[2 * FaceKeypoints.Count];
-        inFrame.CopyTo(xy);
-        for (int i = 0; i < xy.Length; i += 2)
-        {
-            (double x, double y) = ToImage(xy[i], xy[i + 1]);
-            (xy[i], xy[i + 1]) = ((float)x, (float)y);
-        }
-
-        return new FaceKeypoints(xy);
     }
 }

@@ -1,5 +1,7 @@
 using BlazeFace.Imaging;
 using BlazeFace.PostProcessing;
+using BlazeFace.PostProcessing.Projection;
+using BlazeFace.PostProcessing.Suppression;
 using BlazeFace.Preprocessing;
 
 namespace BlazeFace.Search;
@@ -12,24 +14,25 @@ namespace BlazeFace.Search;
 /// <remarks>
 /// Within one orientation every window is a rectangle of the same turned canvas, so their faces are merged there,
 /// boxes still axis-aligned, with the detector's own suppression; only then are they turned back into the image.
-/// Orientations are merged in the image by <see cref="OrientationSuppression"/>. Boxes are clipped last, so the
-/// overlaps that decide merging are those of the faces as found.
+/// Orientations are merged in the image by hard suppression (<see cref="SuppressionCore.Hard{T}"/>): a face seen on
+/// its side yields unreliable keypoints, so blending it into the upright view, as weighted suppression would, could
+/// only make things worse. Boxes are clipped last, so the overlaps that decide merging are those of the faces as found.
 /// </remarks>
 internal sealed class WindowSearch
 {
-    private readonly DetectionPipeline _pipeline;
+    private readonly SearchSettings _settings;
     private readonly FaceCandidate[] _merged;
     private readonly FaceDetection[] _found;
     private readonly FaceDetection[] _results;
     private FaceCandidate[] _onCanvas;
 
-    public WindowSearch(DetectionPipeline pipeline)
+    public WindowSearch(SearchSettings settings)
     {
-        _pipeline = pipeline;
-        _merged = new FaceCandidate[pipeline.MaxFaces];
-        _found = new FaceDetection[4 * pipeline.MaxFaces];
-        _results = new FaceDetection[pipeline.MaxFaces];
-        _onCanvas = new FaceCandidate[4 * pipeline.MaxFaces];
+        _settings = settings;
+        _merged = new FaceCandidate[settings.MaxFaces];
+        _found = new FaceDetection[4 * settings.MaxFaces];
+        _results = new FaceDetection[settings.MaxFaces];
+        _onCanvas = new FaceCandidate[4 * settings.MaxFaces];
     }
 
     /// <summary>Searches every window the options ask for and merges the faces.</summary>
@@ -46,7 +49,7 @@ internal sealed class WindowSearch
         for (int turn = 0; turn < orientations; turn++)
         {
             var frame = SearchFrame.Create(region, options.RotationDegrees + (90.0 * turn));
-            Span<FaceDetection> destination = _found.AsSpan(found, _pipeline.MaxFaces);
+            Span<FaceDetection> destination = _found.AsSpan(found, _settings.MaxFaces);
             found += options.Tiling is { } tiling
                 ? SearchTiles(image, frame, tiling, detector, destination)
                 : SearchWhole(image, frame, detector, destination);
@@ -54,13 +57,13 @@ internal sealed class WindowSearch
 
         int count = orientations == 1
             ? Copy(_found.AsSpan(0, found), _results)
-            : OrientationSuppression.Run(_found.AsSpan(0, found), _pipeline.IouThreshold, _results);
-        if (_pipeline.ClipToImage)
+            : SuppressionCore.Hard<FaceDetection>(_found.AsSpan(0, found), _settings.IouThreshold, _results);
+        if (_settings.ClipToImage)
         {
             for (int i = 0; i < count; i++)
             {
                 FaceBox box = _results[i].BoundingBox;
-                _results[i] = _results[i] with { BoundingBox = InputTransform.ToBox(box.X, box.Y, box.Width, box.Height, true, image.Width, image.Height) };
+                _results[i] = _results[i] with { BoundingBox = ImageProjection.ToBox(box.X, box.Y, box.Width, box.Height, true, image.Width, image.Height) };
             }
         }
 
@@ -74,7 +77,7 @@ internal sealed class WindowSearch
         ReadOnlySpan<FaceCandidate> survivors = detector.DetectWindow(image, transform);
         for (int i = 0; i < survivors.Length; i++)
         {
-            destination[i] = transform.ToImage(survivors[i], clipToImage: false);
+            destination[i] = ImageProjection.ToImage(transform, survivors[i], clipToImage: false);
         }
 
         return survivors.Length;
@@ -85,7 +88,7 @@ internal sealed class WindowSearch
     {
         InputTransform whole = WholeFrame(image, frame);
         int count = Collect(detector.DetectWindow(image, whole), whole, 0);
-        int size = _pipeline.InputSize;
+        int size = _settings.InputSize;
         foreach (TileWindow tile in new TilePyramid(frame.Width, frame.Height, tiling.TileSize ?? size, tiling.Overlap))
         {
             // Tiles are square, so they keep the faces' proportions in either resize mode; clipped ones are letterboxed.
@@ -93,11 +96,11 @@ internal sealed class WindowSearch
             count = Collect(detector.DetectWindow(image, transform), transform, count);
         }
 
-        INonMaxSuppression suppression = _pipeline.Suppression;
-        int merged = DetectionWorkingSet.CheckedCount(suppression.Suppress(_onCanvas.AsSpan(0, count), _merged), _merged.Length, "non-maximum suppression", suppression);
+        INonMaxSuppression suppression = _settings.Suppression;
+        int merged = StageCount.Check(suppression.Suppress(_onCanvas.AsSpan(0, count), _merged), _merged.Length, "non-maximum suppression", suppression);
         for (int i = 0; i < merged; i++)
         {
-            destination[i] = frame.ToImage(_merged[i]);
+            destination[i] = ImageProjection.ToImage(frame, _merged[i]);
         }
 
         return merged;
@@ -113,7 +116,7 @@ internal sealed class WindowSearch
 
         for (int i = 0; i < survivors.Length; i++)
         {
-            _onCanvas[count + i] = transform.ToFrame(survivors[i]);
+            _onCanvas[count + i] = ImageProjection.ToFrame(transform, survivors[i]);
         }
 
         return count + survivors.Length;
@@ -121,8 +124,8 @@ internal sealed class WindowSearch
 
     private InputTransform WholeFrame(ImageView image, SearchFrame frame)
     {
-        int size = _pipeline.InputSize;
-        return InputTransform.ForWindow(image.Width, image.Height, size, size, _pipeline.ResizeMode, frame, 0, 0, frame.Width, frame.Height);
+        int size = _settings.InputSize;
+        return InputTransform.ForWindow(image.Width, image.Height, size, size, _settings.ResizeMode, frame, 0, 0, frame.Width, frame.Height);
     }
 
     private static int Copy(ReadOnlySpan<FaceDetection> faces, Span<FaceDetection> destination)

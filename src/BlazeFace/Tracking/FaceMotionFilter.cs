@@ -1,4 +1,4 @@
-namespace BlazeFace;
+namespace BlazeFace.Tracking;
 
 /// <summary>
 /// Smooths one face over time: a One-Euro filter (<see cref="OneEuroFilter"/>) on each of sixteen coordinates (box

@@ -1,4 +1,4 @@
-namespace BlazeFace;
+namespace BlazeFace.Tracking;
 
 /// <summary>
 /// One track: its identity, counters and timestamps, and the filter that smooths and extrapolates its face.

@@ -1,4 +1,4 @@
-namespace BlazeFace;
+namespace BlazeFace.Tracking;
 
 /// <summary>Checks a <see cref="FaceTrackerOptions"/>; each error's ParamName is the option's own name, which tells the caller what to fix.</summary>
 internal static class FaceTrackerOptionsValidator

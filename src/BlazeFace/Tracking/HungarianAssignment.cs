@@ -1,4 +1,4 @@
-namespace BlazeFace;
+namespace BlazeFace.Tracking;
 
 /// <summary>
 /// Minimum-cost assignment of the rows of a small cost matrix to its columns (the Hungarian method, in the

@@ -1,4 +1,4 @@
-namespace BlazeFace;
+namespace BlazeFace.Tracking;
 
 /// <summary>
 /// The state of one coordinate under a One-Euro filter (Casiez, Roussel and Vogel, "1€ Filter: A Simple Speed-based

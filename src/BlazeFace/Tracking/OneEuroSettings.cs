@@ -1,4 +1,4 @@
-namespace BlazeFace;
+namespace BlazeFace.Tracking;
 
 /// <summary>The One-Euro filter's parameters, from <see cref="FaceTrackerOptions"/>, shared by every track.</summary>
 /// <param name="MinCutoff">Cut-off frequency of a still face, in hertz.</param>

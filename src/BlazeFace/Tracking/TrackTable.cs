@@ -1,4 +1,4 @@
-namespace BlazeFace;
+namespace BlazeFace.Tracking;
 
 /// <summary>
 /// The live tracks of one stream and the per-frame step that updates them from a frame's detections: predict every

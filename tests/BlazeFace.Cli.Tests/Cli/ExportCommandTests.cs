@@ -5,10 +5,10 @@ namespace BlazeFace.Cli.Tests;
 /// <summary>export: the file is exactly what BlazeFaceModel.ExportOnnx writes, and a failure leaves no file behind.</summary>
 public class ExportCommandTests
 {
-    [TestCase("short", BlazeFaceModelKind.ShortRange)]
-    [TestCase("full", BlazeFaceModelKind.FullRange)]
-    [TestCase("back", BlazeFaceModelKind.BackCamera)]
-    public void Export_writes_the_models_onnx_graph_and_one_summary_line(string name, BlazeFaceModelKind kind)
+    [TestCase("short", BundledModel.ShortRange)]
+    [TestCase("full", BundledModel.FullRange)]
+    [TestCase("back", BundledModel.BackCamera)]
+    public void Export_writes_the_models_onnx_graph_and_one_summary_line(string name, BundledModel kind)
     {
         string output = Path.Combine(Path.GetTempPath(), $"blazeface-{Guid.NewGuid():N}.onnx");
         try
@@ -16,10 +16,10 @@ public class ExportCommandTests
             CliRun run = CliRun.Of("export", "--model", name, output);
 
             using var expected = new MemoryStream();
-            BlazeFaceModel.Bundled(kind).ExportOnnx(expected);
+            kind.Load().ExportOnnx(expected);
             Assert.That(run.ExitCode, Is.Zero, run.StandardError);
             Assert.That(File.ReadAllBytes(output), Is.EqualTo(expected.ToArray()));
-            Assert.That(run.OutputLines.Single(), Does.Contain("opset 17").And.Contain($"classificators [1, {BlazeFaceModel.Bundled(kind).AnchorCount}, 1]"));
+            Assert.That(run.OutputLines.Single(), Does.Contain("opset 17").And.Contain($"classificators [1, {kind.Load().AnchorCount}, 1]"));
         }
         finally
         {

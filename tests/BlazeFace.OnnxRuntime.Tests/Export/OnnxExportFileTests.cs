@@ -6,14 +6,14 @@ namespace BlazeFace.OnnxRuntime.Tests.Export;
 /// <summary>What the exported file declares: TFLite's interface, opset 17, standard operators, explicit padding, stable bytes.</summary>
 public class OnnxExportFileTests
 {
-    private static readonly BlazeFaceModelKind[] s_kinds = [BlazeFaceModelKind.ShortRange, BlazeFaceModelKind.FullRange, BlazeFaceModelKind.BackCamera];
+    private static readonly BundledModel[] s_kinds = [BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera];
 
-    private static IEnumerable<BlazeFaceModelKind> Kinds => s_kinds;
+    private static IEnumerable<BundledModel> Kinds => s_kinds;
 
     [TestCaseSource(nameof(Kinds))]
-    public void Graph_has_tflites_input_and_outputs_by_name_and_shape(BlazeFaceModelKind kind)
+    public void Graph_has_tflites_input_and_outputs_by_name_and_shape(BundledModel kind)
     {
-        BlazeFaceModel model = BlazeFaceModel.Bundled(kind);
+        BlazeFaceModel model = kind.Load();
         using var graph = new ExportedGraph(model);
         int s = model.InputSize, n = model.AnchorCount;
 
@@ -26,9 +26,9 @@ public class OnnxExportFileTests
     }
 
     [TestCaseSource(nameof(Kinds))]
-    public void File_declares_ir_version_8_and_the_default_opset_17(BlazeFaceModelKind kind)
+    public void File_declares_ir_version_8_and_the_default_opset_17(BundledModel kind)
     {
-        IReadOnlyList<ProtobufField> model = ProtobufField.Read(Export(BlazeFaceModel.Bundled(kind)));
+        IReadOnlyList<ProtobufField> model = ProtobufField.Read(Export(kind.Load()));
 
         Assert.That(model.Single(f => f.Number == 1).Varint, Is.EqualTo(8), "ir_version");
         IReadOnlyList<ProtobufField> opset = ProtobufField.Read(model.Single(f => f.Number == 8).Bytes);
@@ -37,9 +37,9 @@ public class OnnxExportFileTests
     }
 
     [TestCaseSource(nameof(Kinds))]
-    public void Graph_uses_only_standard_operators_with_explicit_padding(BlazeFaceModelKind kind)
+    public void Graph_uses_only_standard_operators_with_explicit_padding(BundledModel kind)
     {
-        IReadOnlyList<ProtobufField> nodes = Nodes(BlazeFaceModel.Bundled(kind));
+        IReadOnlyList<ProtobufField> nodes = Nodes(kind.Load());
         string[] opTypes = [.. nodes.Select(node => ProtobufField.Read(node.Bytes).Single(f => f.Number == 4).Text).Distinct().Order()];
         string[] attributes = [.. nodes
             .SelectMany(node => ProtobufField.Read(node.Bytes).Where(f => f.Number == 5))
@@ -53,21 +53,21 @@ public class OnnxExportFileTests
     }
 
     [TestCaseSource(nameof(Kinds))]
-    public void Export_gives_the_same_bytes_every_time(BlazeFaceModelKind kind)
+    public void Export_gives_the_same_bytes_every_time(BundledModel kind)
     {
-        BlazeFaceModel model = BlazeFaceModel.Bundled(kind);
+        BlazeFaceModel model = kind.Load();
 
         Assert.That(Export(model).AsSpan().SequenceEqual(Export(model)), Is.True);
     }
 
-    [TestCase("face_detection_front.tflite", BlazeFaceModelKind.ShortRange)]
-    [TestCase("face_detection_full_range.tflite", BlazeFaceModelKind.FullRange)]
-    [TestCase("face_detection_back.tflite", BlazeFaceModelKind.BackCamera)]
-    public void A_model_loaded_from_a_file_exports_the_same_graph_as_the_bundled_one(string fileName, BlazeFaceModelKind kind)
+    [TestCase("face_detection_front.tflite", BundledModel.ShortRange)]
+    [TestCase("face_detection_full_range.tflite", BundledModel.FullRange)]
+    [TestCase("face_detection_back.tflite", BundledModel.BackCamera)]
+    public void A_model_loaded_from_a_file_exports_the_same_graph_as_the_bundled_one(string fileName, BundledModel kind)
     {
         BlazeFaceModel loaded = BlazeFaceModel.FromFile(RepositoryFiles.Asset($"models/{fileName}"));
 
-        Assert.That(Export(loaded).AsSpan().SequenceEqual(Export(BlazeFaceModel.Bundled(kind))), Is.True);
+        Assert.That(Export(loaded).AsSpan().SequenceEqual(Export(kind.Load())), Is.True);
     }
 
     [Test]

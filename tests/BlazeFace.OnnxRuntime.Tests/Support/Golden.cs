@@ -1,3 +1,5 @@
+
+
 namespace BlazeFace.Tests.Support;
 
 /// <summary>
@@ -7,14 +9,14 @@ namespace BlazeFace.Tests.Support;
 internal sealed record Golden(string Folder, string Name)
 {
     /// <summary>The folder of each model's goldens.</summary>
-    public static IReadOnlyDictionary<string, BlazeFaceModelKind> Folders { get; } = new Dictionary<string, BlazeFaceModelKind>
+    public static IReadOnlyDictionary<string, BundledModel> Folders { get; } = new Dictionary<string, BundledModel>
     {
-        ["short"] = BlazeFaceModelKind.ShortRange,
-        ["full"] = BlazeFaceModelKind.FullRange,
-        ["back"] = BlazeFaceModelKind.BackCamera,
+        ["short"] = BundledModel.ShortRange,
+        ["full"] = BundledModel.FullRange,
+        ["back"] = BundledModel.BackCamera,
     };
 
-    public BlazeFaceModel Model => BlazeFaceModel.Bundled(Folders[Folder]);
+    public BlazeFaceModel Model => Folders[Folder].Load();
 
     public float[] Input => ReadFloats("input");
 

@@ -7,21 +7,21 @@ namespace BlazeFace.Tests.Detection;
 /// <summary>After warm-up, Detect allocates nothing but its result; the Span overload allocates nothing at all.</summary>
 public class AllocationTests
 {
-    [TestCase(BlazeFaceModelKind.ShortRange)]
-    [TestCase(BlazeFaceModelKind.FullRange)]
-    [TestCase(BlazeFaceModelKind.BackCamera)]
-    public void Span_overload_allocates_nothing_after_warm_up(BlazeFaceModelKind kind)
+    [TestCase(BundledModel.ShortRange)]
+    [TestCase(BundledModel.FullRange)]
+    [TestCase(BundledModel.BackCamera)]
+    public void Span_overload_allocates_nothing_after_warm_up(BundledModel kind)
     {
         RgbImage image = TestImages.Load("group_mosaic.png");
-        using var detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.Bundled(kind) });
+        using var detector = new FaceDetector(new FaceDetectorOptions { Model = kind.Load() });
         var faces = new FaceDetection[16];
         for (int i = 0; i < 3; i++)
         {
-            detector.Detect(image.AsView(), faces);
+            detector.Detect(image.AsView(), faces, out _);
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        int count = detector.Detect(image.AsView(), faces);
+        int count = detector.Detect(image.AsView(), faces, out _);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.That(count, Is.GreaterThan(0), "the photo has faces, so decoding and suppression really ran");

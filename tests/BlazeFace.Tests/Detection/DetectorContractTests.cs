@@ -91,9 +91,9 @@ public class DetectorContractTests
     }
 
     [Test]
-    public void The_interface_offers_batches_and_image_buffers()
+    public void Image_buffers_go_in_as_views_and_in_batches()
     {
-        using IFaceDetector detector = new FaceDetector();
+        using var detector = new FaceDetector();
         ImageBuffer image = TestImages.Load("astronaut.png").AsBuffer();
 
         Assert.That(detector.Detect(image), Has.Count.EqualTo(1));
@@ -124,7 +124,7 @@ public class DetectorContractTests
 
     private sealed class CountingDecoder(int count) : IAnchorDecoder
     {
-        public int Decode(RawDetections raw, float minScore, Span<FaceCandidate> destination) => count;
+        public int Decode(BlazeFaceModel model, ReadOnlySpan<float> regressors, ReadOnlySpan<float> scoreLogits, float minScore, Span<FaceCandidate> destination) => count;
     }
 
     private sealed class CountingSuppression(int count) : INonMaxSuppression

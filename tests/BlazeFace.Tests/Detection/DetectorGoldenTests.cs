@@ -1,3 +1,4 @@
+using BlazeFace;
 using BlazeFace.Imaging;
 using BlazeFace.Preprocessing;
 using BlazeFace.Tests.Support;
@@ -76,11 +77,11 @@ public class DetectorGoldenTests
     public void Photos_without_faces_give_no_detections(string fileName)
     {
         RgbImage image = TestImages.Load(fileName);
-        foreach (BlazeFaceModelKind kind in Enum.GetValues<BlazeFaceModelKind>())
+        foreach (BundledModel kind in Enum.GetValues<BundledModel>())
         {
-            BlazeFaceModel model = BlazeFaceModel.Bundled(kind);
+            BlazeFaceModel model = kind.Load();
             using var detector = new FaceDetector(new FaceDetectorOptions { Model = model });
-            Assert.That(detector.Detect(image.AsView()), Is.Empty, model.Kind.ToString());
+            Assert.That(detector.Detect(image.AsView()), Is.Empty, model.Name);
         }
     }
 

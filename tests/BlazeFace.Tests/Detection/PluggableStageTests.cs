@@ -55,7 +55,7 @@ public class PluggableStageTests
 
     private sealed class FixedDecoder : IAnchorDecoder
     {
-        public int Decode(RawDetections raw, float minScore, Span<FaceCandidate> destination)
+        public int Decode(BlazeFaceModel model, ReadOnlySpan<float> regressors, ReadOnlySpan<float> scoreLogits, float minScore, Span<FaceCandidate> destination)
         {
             destination[0] = new FaceCandidate(0.9f, new FaceBox(0.25f, 0.25f, 0.5f, 0.5f), new FaceKeypoints(new float[12]));
             return 1;

@@ -1,3 +1,5 @@
+using System.Drawing;
+using BlazeFace.Preprocessing;
 using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Tests.Detection;
@@ -6,7 +8,7 @@ namespace BlazeFace.Tests.Detection;
 public class RegionOfInterestTests
 {
     // The group mosaic is four 256x256 tiles: astronaut top left, Hopper top right, the cameraman bottom left, a cat.
-    private static readonly ImageRegion TopRight = new(256, 0, 256, 256);
+    private static readonly Rectangle TopRight = new(256, 0, 256, 256);
 
     [Test]
     public void A_region_finds_what_a_cropped_copy_finds_shifted_by_the_region_origin()
@@ -54,7 +56,7 @@ public class RegionOfInterestTests
         FaceDetection upright = detector.Detect(image.AsView(), new ImageProcessingOptions { RegionOfInterest = TopRight }).Single();
 
         // Turned counter-clockwise, the top-right tile is now the top-left one.
-        FaceDetection found = detector.Detect(turned.AsView(), new ImageProcessingOptions { RegionOfInterest = new ImageRegion(0, 0, 256, 256), RotationDegrees = 90 }).Single();
+        FaceDetection found = detector.Detect(turned.AsView(), new ImageProcessingOptions { RegionOfInterest = new Rectangle(0, 0, 256, 256), RotationDegrees = 90 }).Single();
 
         (double x, double y) = TurnedImages.QuarterTurnedPoint(image, 1, upright.Keypoints.NoseTip.X, upright.Keypoints.NoseTip.Y);
         Assert.That((found.Keypoints.NoseTip.X, found.Keypoints.NoseTip.Y), Is.EqualTo(((float)x, (float)y)).Using<(float, float)>((a, b) => MathF.Abs(a.Item1 - b.Item1) < 0.01f && MathF.Abs(a.Item2 - b.Item2) < 0.01f));
@@ -68,14 +70,14 @@ public class RegionOfInterestTests
     {
         RgbImage image = TestImages.Load("group_mosaic.png");
         using var detector = new FaceDetector();
-        var options = new ImageProcessingOptions { RegionOfInterest = new ImageRegion(x, y, width, height) };
+        var options = new ImageProcessingOptions { RegionOfInterest = new Rectangle(x, y, width, height) };
 
         Assert.That(
             () => detector.Detect(image.AsView(), options),
             Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo("RegionOfInterest"));
     }
 
-    private static RgbImage Crop(RgbImage image, ImageRegion region)
+    private static RgbImage Crop(RgbImage image, Rectangle region)
     {
         var crop = new RgbImage(region.Width, region.Height);
         for (int y = 0; y < region.Height; y++)

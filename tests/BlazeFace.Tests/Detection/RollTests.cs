@@ -31,12 +31,12 @@ public class RollTests
     }
 
     [Test]
-    public void The_tilted_photo_rolls_the_face_by_about_minus_30_degrees([Values] BlazeFaceModelKind model)
+    public void The_tilted_photo_rolls_the_face_by_about_minus_30_degrees([Values] BundledModel model)
     {
         // tilted_face_astronaut.png is astronaut.png turned 30° counter-clockwise. BlazeFace's eye keypoints are good
         // to a few pixels, which on these faces (eyes 40-50 px apart) is a few degrees of roll either way: the three
         // models measure -28° to -36°, so the tolerance is 8°, which still tells a wrong sign or axis from the right one.
-        using var detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.Bundled(model) });
+        using var detector = new FaceDetector(new FaceDetectorOptions { Model = model.Load() });
         float upright = detector.Detect(TestImages.Load("astronaut.png").AsView()).Single().Roll;
 
         float tilted = detector.Detect(TestImages.Load("tilted_face_astronaut.png").AsView()).Single().Roll;

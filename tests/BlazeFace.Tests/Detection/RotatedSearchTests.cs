@@ -1,3 +1,5 @@
+using System.Drawing;
+using BlazeFace.Preprocessing;
 using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Tests.Detection;
@@ -77,14 +79,14 @@ public class RotatedSearchTests
     }
 
     [Test]
-    public void Default_options_give_bit_for_bit_the_plain_detections([Values] BlazeFaceModelKind model)
+    public void Default_options_give_bit_for_bit_the_plain_detections([Values] BundledModel model)
     {
         RgbImage image = TestImages.Load("group_mosaic.png");
-        using var detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.Bundled(model) });
+        using var detector = new FaceDetector(new FaceDetectorOptions { Model = model.Load() });
 
         IReadOnlyList<FaceDetection> plain = detector.Detect(image.AsView());
         IReadOnlyList<FaceDetection> withOptions = detector.Detect(image.AsView(), new ImageProcessingOptions());
-        IReadOnlyList<FaceDetection> wholeRegion = detector.Detect(image.AsView(), new ImageProcessingOptions { RegionOfInterest = new ImageRegion(0, 0, image.Width, image.Height), RotationDegrees = 360 });
+        IReadOnlyList<FaceDetection> wholeRegion = detector.Detect(image.AsView(), new ImageProcessingOptions { RegionOfInterest = new Rectangle(0, 0, image.Width, image.Height), RotationDegrees = 360 });
 
         Assert.That(plain, Is.Not.Empty);
         Assert.That(withOptions, Is.EqualTo(plain));

@@ -1,5 +1,7 @@
+using System.Drawing;
 using System.Collections.Concurrent;
 using BlazeFace.Imaging;
+using BlazeFace.Preprocessing;
 using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Tests.Detection;
@@ -10,7 +12,7 @@ public class SearchOptionsBehaviourTests
     private static IEnumerable<TestCaseData> Searches()
     {
         yield return new TestCaseData(new ImageProcessingOptions { RotationDegrees = 30 }).SetArgDisplayNames("rotated");
-        yield return new TestCaseData(new ImageProcessingOptions { RotationDegrees = 90, RegionOfInterest = new ImageRegion(0, 0, 256, 300) }).SetArgDisplayNames("region, quarter turn");
+        yield return new TestCaseData(new ImageProcessingOptions { RotationDegrees = 90, RegionOfInterest = new Rectangle(0, 0, 256, 300) }).SetArgDisplayNames("region, quarter turn");
         yield return new TestCaseData(new ImageProcessingOptions { AutoRotate = true }).SetArgDisplayNames("automatic orientation");
         yield return new TestCaseData(new ImageProcessingOptions { Tiling = TilingOptions.Default }).SetArgDisplayNames("tiled");
     }
@@ -23,11 +25,11 @@ public class SearchOptionsBehaviourTests
         var faces = new FaceDetection[16];
         for (int i = 0; i < 3; i++)
         {
-            detector.Detect(image.AsView(), options, faces, out _);
+            detector.Detect(image.AsView(), faces, out _, options);
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        int count = detector.Detect(image.AsView(), options, faces, out int found);
+        int count = detector.Detect(image.AsView(), faces, out int found, options);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.That((count, found), Is.EqualTo((Math.Min(found, 16), found)));
@@ -65,32 +67,4 @@ public class SearchOptionsBehaviourTests
         Assert.That(() => detector.Detect(image.AsView(), new ImageProcessingOptions { AutoRotate = true }), Throws.InstanceOf<ObjectDisposedException>());
     }
 
-    [Test]
-    public void An_older_detector_implementation_serves_default_options_and_refuses_the_rest()
-    {
-        RgbImage image = TestImages.Load("astronaut.png");
-        using IFaceDetector detector = new PlainDetector(new FaceDetector());
-        var destination = new FaceDetection[4];
-
-        Assert.That(detector.Detect(image.AsView(), new ImageProcessingOptions()), Has.Count.EqualTo(1));
-        Assert.That(detector.Detect(image.AsView(), new ImageProcessingOptions(), destination, out int found), Is.EqualTo(1));
-        Assert.That(found, Is.EqualTo(1));
-        Assert.That(() => detector.Detect(image.AsView(), new ImageProcessingOptions { RotationDegrees = 90 }), Throws.InstanceOf<NotSupportedException>());
-    }
-
-    /// <summary>An implementation written before the option overloads existed: it implements only the original members.</summary>
-    private sealed class PlainDetector(FaceDetector inner) : IFaceDetector
-    {
-        public BlazeFaceModel Model => inner.Model;
-
-        public IReadOnlyList<FaceDetection> Detect(ImageView image) => inner.Detect(image);
-
-        public int Detect(ImageView image, Span<FaceDetection> destination, out int found) => inner.Detect(image, destination, out found);
-
-        public IReadOnlyList<FaceDetection> Detect(ReadOnlySpan<float> inputTensor) => inner.Detect(inputTensor);
-
-        public int Detect(ReadOnlySpan<float> inputTensor, Span<FaceDetection> destination) => inner.Detect(inputTensor, destination);
-
-        public void Dispose() => inner.Dispose();
-    }
 }

@@ -1,3 +1,5 @@
+using System.Drawing;
+using BlazeFace.Preprocessing;
 using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Tests.Detection;
@@ -58,7 +60,7 @@ public class TiledSearchTests
         }
 
         using var detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.FullRange, NonMaxSuppression = NonMaxSuppressionKind.Hard });
-        var region = new ImageRegion(100, 100, scene.Image.Width, scene.Image.Height);
+        var region = new Rectangle(100, 100, scene.Image.Width, scene.Image.Height);
 
         IReadOnlyList<FaceDetection> found = detector.Detect(shifted.AsView(), new ImageProcessingOptions { Tiling = TilingOptions.Default, RegionOfInterest = region });
 

@@ -1,4 +1,7 @@
 using System.Runtime.CompilerServices;
+using BlazeFace;
+using BlazeFace.Detection;
+using BlazeFace.Engines;
 using BlazeFace.Kernels;
 using BlazeFace.Models;
 using BlazeFace.PostProcessing;
@@ -15,22 +18,22 @@ public class WorkingSetTests
     // The converter's resampling plan and the objects' headers: a few kilobytes, never a weight tensor.
     private const long SmallOverheadBytes = 16 * 1024;
 
-    [TestCase(BlazeFaceModelKind.ShortRange)]
-    [TestCase(BlazeFaceModelKind.FullRange)]
-    [TestCase(BlazeFaceModelKind.BackCamera)]
-    public void Another_concurrent_caller_allocates_its_arena_and_result_buffers_and_not_the_weights(BlazeFaceModelKind kind)
+    [TestCase(BundledModel.ShortRange)]
+    [TestCase(BundledModel.FullRange)]
+    [TestCase(BundledModel.BackCamera)]
+    public void Another_concurrent_caller_allocates_its_arena_and_result_buffers_and_not_the_weights(BundledModel kind)
     {
-        using var detector = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.Bundled(kind) });
-        DetectionPipeline pipeline = detector.Pipeline;
-        long arena = (long)detector.Compiled.Network.FusedPlan.ArenaLength * sizeof(float);
-        long buffers = ((long)pipeline.Model.AnchorCount * Unsafe.SizeOf<FaceCandidate>())
-            + ((long)pipeline.MaxFaces * (Unsafe.SizeOf<FaceCandidate>() + Unsafe.SizeOf<FaceDetection>()));
+        using var detector = new FaceDetector(new FaceDetectorOptions { Model = kind.Load() });
+        DetectorSettings settings = detector.Settings;
+        long arena = (long)settings.Model.Compile(KernelSet.Default).Network.FusedPlan.ArenaLength * sizeof(float);
+        long buffers = ((long)settings.Model.AnchorCount * Unsafe.SizeOf<FaceCandidate>())
+            + ((long)settings.MaxFaces * (Unsafe.SizeOf<FaceCandidate>() + Unsafe.SizeOf<FaceDetection>()));
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        var workingSet = new DetectionWorkingSet(pipeline, new ManagedNetworkRunner(detector.Compiled.Network));
+        var workingSet = new DetectionWorkingSet(settings, settings.Engine.CreateSession(settings.Model));
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        long compiled = BytesToCompile(pipeline.Model);
+        long compiled = BytesToCompile(settings.Model);
         TestContext.Out.WriteLine($"{kind}: a working set allocates {allocated / 1024} KiB (arena {arena / 1024} KiB, buffers {buffers / 1024} KiB); compiling the model allocates {compiled / 1024} KiB");
         Assert.That(allocated, Is.InRange(arena + buffers, arena + buffers + SmallOverheadBytes));
         GC.KeepAlive(workingSet);
@@ -42,8 +45,12 @@ public class WorkingSetTests
         using var first = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.FullRange });
         using var second = new FaceDetector(new FaceDetectorOptions { Model = BlazeFaceModel.FullRange, NonMaxSuppression = NonMaxSuppressionKind.Hard });
 
-        Assert.That(second.Compiled, Is.SameAs(first.Compiled));
-        Assert.That(second.Compiled.Network, Is.SameAs(BlazeFaceModel.FullRange.Compile(KernelSet.Default).Network));
+        using NetworkSession firstSession = first.Engine.CreateSession(first.Model);
+        using NetworkSession secondSession = second.Engine.CreateSession(second.Model);
+
+        Assert.That(second.Model, Is.SameAs(first.Model));
+        Assert.That(((ManagedSession)secondSession).Network, Is.SameAs(((ManagedSession)firstSession).Network));
+        Assert.That(((ManagedSession)secondSession).Network, Is.SameAs(BlazeFaceModel.FullRange.Compile(KernelSet.Default).Network));
     }
 
     [Test]
@@ -76,7 +83,7 @@ public class WorkingSetTests
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
-    /// <summary>How much one working set of a pipeline allocates.</summary>
+    /// <summary>How much one working set of a detector allocates.</summary>
     private readonly struct DetectionWorkingSetSize(FaceDetector detector)
     {
         public long Bytes
@@ -84,7 +91,7 @@ public class WorkingSetTests
             get
             {
                 long before = GC.GetAllocatedBytesForCurrentThread();
-                GC.KeepAlive(new DetectionWorkingSet(detector.Pipeline, new ManagedNetworkRunner(detector.Compiled.Network)));
+                GC.KeepAlive(new DetectionWorkingSet(detector.Settings, detector.Engine.CreateSession(detector.Model)));
                 return GC.GetAllocatedBytesForCurrentThread() - before;
             }
         }

@@ -1,5 +1,6 @@
-using BlazeFace.Network;
+using BlazeFace;
 using BlazeFace.Imaging;
+using BlazeFace.Network;
 
 namespace BlazeFace.Tests.Hardening;
 
@@ -11,29 +12,24 @@ public class DisposalTests
 {
     private static readonly byte[] Pixels = new byte[64 * 48 * 3];
 
-    private static readonly float[] Tensor = new float[128 * 128 * 3];
-
     /// <summary>The Detect overloads and DetectBatch, by name, each called on a valid input.</summary>
     private static readonly Dictionary<string, Action<FaceDetector>> DetectOverloads = new()
     {
         ["image"] = detector => detector.Detect(new ImageView(Pixels, 64, 48, ImagePixelFormat.Rgb24)),
-        ["image into span"] = detector => detector.Detect(new ImageView(Pixels, 64, 48, ImagePixelFormat.Rgb24), new FaceDetection[4]),
-        ["tensor"] = detector => detector.Detect(Tensor),
-        ["tensor into span"] = detector => detector.Detect(Tensor, new FaceDetection[4]),
+        ["image into span"] = detector => detector.Detect(new ImageView(Pixels, 64, 48, ImagePixelFormat.Rgb24), new FaceDetection[4], out _),
+        ["image with options"] = detector => detector.Detect(new ImageView(Pixels, 64, 48, ImagePixelFormat.Rgb24), new ImageProcessingOptions { AutoRotate = true }),
         ["batch"] = detector => detector.DetectBatch([new ImageBuffer(Pixels, 64, 48, ImagePixelFormat.Rgb24)]),
     };
 
     private static IEnumerable<string> DetectOverloadNames => DetectOverloads.Keys;
 
     /// <summary>Every member of a session that touches its buffers, by name.</summary>
-    private static readonly Dictionary<string, Action<BlazeFaceNetworkSession>> SessionMembers = new()
+    private static readonly Dictionary<string, Action<NetworkSession>> SessionMembers = new()
     {
         ["Run"] = session => session.Run(),
-        ["SetInput"] = session => session.SetInput(new ImageView(Pixels, 64, 48, ImagePixelFormat.Rgb24)),
         ["Input"] = session => _ = session.Input.Length,
-        ["Regressors"] = session => _ = session.Regressors.Length,
-        ["ScoreLogits"] = session => _ = session.ScoreLogits.Length,
-        ["AnchorCount"] = session => _ = session.AnchorCount,
+        ["Regressors"] = session => _ = session.GetOutput(0).Length,
+        ["ScoreLogits"] = session => _ = session.GetOutput(1).Length,
     };
 
     private static IEnumerable<string> SessionMemberNames => SessionMembers.Keys;
@@ -55,7 +51,7 @@ public class DisposalTests
         detector.Dispose();
 
         Assert.That(detector.Dispose, Throws.Nothing);
-        Assert.That(() => detector.Detect(Tensor), Throws.TypeOf<ObjectDisposedException>(), "still disposed");
+        Assert.That(() => detector.Detect(new ImageView(Pixels, 64, 48, ImagePixelFormat.Rgb24)), Throws.TypeOf<ObjectDisposedException>(), "still disposed");
     }
 
     [Test]
@@ -70,7 +66,7 @@ public class DisposalTests
     [TestCaseSource(nameof(SessionMemberNames))]
     public void Using_a_disposed_session_throws_ObjectDisposedException(string member)
     {
-        BlazeFaceNetworkSession session = BlazeFaceModel.ShortRange.CreateSession();
+        NetworkSession session = BlazeFaceModel.ShortRange.CreateSession();
         session.Dispose();
 
         Assert.That(() => SessionMembers[member](session), Throws.TypeOf<ObjectDisposedException>());
@@ -79,7 +75,7 @@ public class DisposalTests
     [Test]
     public void Disposing_a_session_twice_is_safe()
     {
-        BlazeFaceNetworkSession session = BlazeFaceModel.ShortRange.CreateSession();
+        NetworkSession session = BlazeFaceModel.ShortRange.CreateSession();
         session.Run();
         session.Dispose();
 
@@ -91,7 +87,7 @@ public class DisposalTests
     public void A_disposed_session_still_names_its_model()
     {
         // The model outlives every session built from it; only the session's own buffers are gone.
-        BlazeFaceNetworkSession session = BlazeFaceModel.FullRange.CreateSession();
+        NetworkSession session = BlazeFaceModel.FullRange.CreateSession();
         session.Dispose();
 
         Assert.That(session.Model, Is.SameAs(BlazeFaceModel.FullRange));

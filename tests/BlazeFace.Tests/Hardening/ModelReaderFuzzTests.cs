@@ -26,24 +26,25 @@ public class ModelReaderFuzzTests
     /// <summary>No variant may take longer than this to load (or be refused) and run.</summary>
     private static readonly TimeSpan PerVariantLimit = TimeSpan.FromSeconds(1);
 
-    private Dictionary<BlazeFaceModelKind, float[]> _inputs = null!;
+    private Dictionary<string, float[]> _inputs = null!;
 
     [OneTimeSetUp]
     public void PrepareInputsAndWarmUp()
     {
         // One real photo per input size, so the damaged networks see the activations the real ones do.
         RgbImage photo = TestImages.Load("grace_hopper.png");
-        _inputs = new Dictionary<BlazeFaceModelKind, float[]>
+        _inputs = new Dictionary<string, float[]>
         {
-            [BlazeFaceModelKind.ShortRange] = InputTensor(BlazeFaceModel.ShortRange, photo),
-            [BlazeFaceModelKind.FullRange] = InputTensor(BlazeFaceModel.FullRange, photo),
+            [BlazeFaceModel.ShortRange.Name] = InputTensor(BlazeFaceModel.ShortRange, photo),
+            [BlazeFaceModel.FullRange.Name] = InputTensor(BlazeFaceModel.FullRange, photo),
         };
 
         // Compile the loading, running and refusal paths first, so the first variants' timings measure the reader and
         // the network, not the JIT.
-        foreach ((BlazeFaceModelKind kind, float[] input) in _inputs)
+        foreach (BlazeFaceModel bundled in new[] { BlazeFaceModel.ShortRange, BlazeFaceModel.FullRange })
         {
-            using var session = BlazeFaceModel.FromBytes(File.ReadAllBytes(RepositoryPaths.Asset(Path.Combine("models", BlazeFaceModel.Bundled(kind).Source)))).CreateSession();
+            float[] input = _inputs[bundled.Name];
+            using var session = BlazeFaceModel.FromBytes(File.ReadAllBytes(RepositoryPaths.Asset(Path.Combine("models", bundled.Source)))).CreateSession();
             input.CopyTo(session.Input);
             session.Run();
         }
@@ -82,8 +83,8 @@ public class ModelReaderFuzzTests
 
     private static float[] InputTensor(BlazeFaceModel model, RgbImage photo)
     {
-        using BlazeFaceNetworkSession session = model.CreateSession();
-        session.SetInput(photo.AsView());
+        using NetworkSession session = model.CreateSession();
+        SessionInput.Fill(session, photo.AsView());
         return session.Input.ToArray();
     }
 }

@@ -4,6 +4,7 @@ using BlazeFace.Kernels;
 using BlazeFace.Models;
 using BlazeFace.Models.Tflite;
 using BlazeFace.Network;
+using BlazeFace.Network.Loading;
 using BlazeFace.Tests.Models;
 using BlazeFace.Tests.Support;
 
@@ -23,7 +24,7 @@ public class WeightRangeTests
     {
         TfliteModel model = WithFloat32Weight(ModelSurgery.ShortRange(), "conv2d/Kernel", 0, weight);
 
-        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(ModelSpec.ShortRange.BuildNetwork(KernelSet.Scalar), model));
+        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(BlazeFaceModel.ShortRange.Entry.BuildNetwork(KernelSet.Scalar), model));
 
         Assert.That(error!.Message, Does.Contain("'conv2d/Kernel'").And.Contain("out of range"));
     }
@@ -34,7 +35,7 @@ public class WeightRangeTests
     {
         TfliteModel model = WithFloat32Weight(ModelSurgery.ShortRange(), "regressor_16/Bias", 3, weight);
 
-        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(ModelSpec.ShortRange.BuildNetwork(KernelSet.Scalar), model));
+        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(BlazeFaceModel.ShortRange.Entry.BuildNetwork(KernelSet.Scalar), model));
 
         Assert.That(error!.Message, Does.Contain("'regressor_16/Bias'").And.Contain("must be finite"));
     }
@@ -46,7 +47,7 @@ public class WeightRangeTests
     public void A_weight_at_the_bound_loads_and_the_network_still_runs_to_finite_outputs(string tensor)
     {
         TfliteModel model = WithFloat32Weight(ModelSurgery.ShortRange(), tensor, 0, -WeightAssigner.MaxAbsWeight);
-        BlazeFaceNetwork network = NetworkCompiler.Compile(model, ModelSpec.ShortRange, KernelSet.Default);
+        CompiledNetwork network = NetworkCompiler.Compile(model, BlazeFaceModel.ShortRange.Entry, KernelSet.Default);
         NetworkActivations activations = network.CreateActivations();
         for (int i = 0; i < activations.Input.Length; i++)
         {
@@ -55,8 +56,8 @@ public class WeightRangeTests
 
         network.Run(activations);
 
-        Assert.That(activations.Regressors.ToArray(), Is.All.Matches<float>(float.IsFinite));
-        Assert.That(activations.Classificators.ToArray(), Is.All.Matches<float>(float.IsFinite));
+        Assert.That(activations.Output(0).ToArray(), Is.All.Matches<float>(float.IsFinite));
+        Assert.That(activations.Output(1).ToArray(), Is.All.Matches<float>(float.IsFinite));
     }
 
     [Test]

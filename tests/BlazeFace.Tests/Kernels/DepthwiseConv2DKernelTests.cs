@@ -1,4 +1,5 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Depthwise;
 
 namespace BlazeFace.Tests.Kernels;
 

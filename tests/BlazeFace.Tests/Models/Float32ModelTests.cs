@@ -1,3 +1,4 @@
+using BlazeFace;
 using BlazeFace.Kernels;
 using BlazeFace.Models.Tflite;
 using BlazeFace.Tests.Support;
@@ -11,12 +12,12 @@ namespace BlazeFace.Tests.Models;
 /// </summary>
 public class Float32ModelTests
 {
-    private static IEnumerable<BlazeFaceModelKind> Kinds => Enum.GetValues<BlazeFaceModelKind>();
+    private static IEnumerable<BundledModel> Kinds => Enum.GetValues<BundledModel>();
 
     [TestCaseSource(nameof(Kinds))]
-    public void The_float32_edition_has_float32_weights_and_no_dequantize_operators(BlazeFaceModelKind kind)
+    public void The_float32_edition_has_float32_weights_and_no_dequantize_operators(BundledModel kind)
     {
-        TfliteModel model = TfliteModel.Parse(Float32Edition.Of(BlazeFaceModel.Bundled(kind).File));
+        TfliteModel model = TfliteModel.Parse(Float32Edition.Of(kind.Load().File));
 
         Assert.That(model.Operators.Select(op => op.Kind), Has.None.EqualTo(BuiltinOperator.Dequantize));
         Assert.That(model.Tensors.Where(t => t.Name.EndsWith("/Kernel", StringComparison.Ordinal)).Select(t => t.Type), Is.Not.Empty.And.All.EqualTo(TensorType.Float32));
@@ -24,16 +25,16 @@ public class Float32ModelTests
     }
 
     [TestCaseSource(nameof(Kinds))]
-    public void The_float32_edition_loads_as_the_same_kind_of_model(BlazeFaceModelKind kind)
+    public void The_float32_edition_is_recognised_as_the_same_model(BundledModel kind)
     {
-        BlazeFaceModel model = BlazeFaceModel.FromBytes(Float32Edition.Of(BlazeFaceModel.Bundled(kind).File));
-        Assert.That(model.Kind, Is.EqualTo(kind));
+        BlazeFaceModel model = BlazeFaceModel.FromBytes(Float32Edition.Of(kind.Load().File));
+        Assert.That(model.Name, Is.EqualTo(kind.Load().Name));
     }
 
     [TestCaseSource(nameof(Kinds))]
-    public void The_float32_edition_gives_exactly_the_outputs_of_the_float16_file(BlazeFaceModelKind kind)
+    public void The_float32_edition_gives_exactly_the_outputs_of_the_float16_file(BundledModel kind)
     {
-        BlazeFaceModel float16 = BlazeFaceModel.Bundled(kind);
+        BlazeFaceModel float16 = kind.Load();
         BlazeFaceModel float32 = BlazeFaceModel.FromBytes(Float32Edition.Of(float16.File));
         float[] input = GoldenCase.All().First(g => g.Kind == kind && !g.IsSynthetic).Input;
 

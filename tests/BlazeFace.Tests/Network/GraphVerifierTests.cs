@@ -2,6 +2,7 @@ using BlazeFace.Kernels;
 using BlazeFace.Models;
 using BlazeFace.Models.Tflite;
 using BlazeFace.Network;
+using BlazeFace.Network.Loading;
 using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Tests.Network;
@@ -12,9 +13,9 @@ public class GraphVerifierTests
     [Test]
     public void Bundled_models_match_their_architectures()
     {
-        Assert.DoesNotThrow(() => GraphVerifier.Verify(Build(ModelSpec.ShortRange), ModelSurgery.ShortRange()));
-        Assert.DoesNotThrow(() => GraphVerifier.Verify(Build(ModelSpec.FullRange), ModelSurgery.FullRange()));
-        Assert.DoesNotThrow(() => GraphVerifier.Verify(Build(ModelSpec.BackCamera), ModelSurgery.BackCamera()));
+        Assert.DoesNotThrow(() => GraphVerifier.Verify(Build(BlazeFaceModel.ShortRange.Entry), ModelSurgery.ShortRange()));
+        Assert.DoesNotThrow(() => GraphVerifier.Verify(Build(BlazeFaceModel.FullRange.Entry), ModelSurgery.FullRange()));
+        Assert.DoesNotThrow(() => GraphVerifier.Verify(Build(BlazeFaceModel.BackCamera.Entry), ModelSurgery.BackCamera()));
     }
 
     [Test]
@@ -22,14 +23,14 @@ public class GraphVerifierTests
     {
         TfliteModel model = ModelSurgery.WithOperator(ModelSurgery.BackCamera(), "separable_conv2d__xeno_compat__depthwise",
             op => ModelSurgery.WithOptions(op, op.DepthwiseConv2D! with { StrideHeight = 1, StrideWidth = 1 }));
-        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(ModelSpec.BackCamera), model));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(BlazeFaceModel.BackCamera.Entry), model));
         Assert.That(error!.Message, Does.Contain("separable_conv2d__xeno_compat__depthwise").And.Contain("back-camera"));
     }
 
     [Test]
     public void Short_range_architecture_refuses_the_full_range_file()
     {
-        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(ModelSpec.ShortRange), ModelSurgery.FullRange()));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(BlazeFaceModel.ShortRange.Entry), ModelSurgery.FullRange()));
         Assert.That(error!.Message, Does.Contain("short-range").And.Contain("input"));
     }
 
@@ -38,7 +39,7 @@ public class GraphVerifierTests
     {
         TfliteModel model = ModelSurgery.WithOperator(ModelSurgery.ShortRange(), "depthwise_conv2d_2",
             op => ModelSurgery.WithOptions(op, op.DepthwiseConv2D! with { StrideHeight = 1, StrideWidth = 1 }));
-        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(ModelSpec.ShortRange), model));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(BlazeFaceModel.ShortRange.Entry), model));
         Assert.That(error!.Message, Does.Contain("depthwise_conv2d_2"));
     }
 
@@ -47,7 +48,7 @@ public class GraphVerifierTests
     {
         TfliteModel model = ModelSurgery.WithOperator(ModelSurgery.ShortRange(), "conv2d",
             op => ModelSurgery.WithOptions(op, op.Conv2D! with { Padding = Padding.Valid }));
-        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(ModelSpec.ShortRange), model));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(BlazeFaceModel.ShortRange.Entry), model));
         Assert.That(error!.Message, Does.Contain("'conv2d'").And.Contain("padding"));
     }
 
@@ -56,7 +57,7 @@ public class GraphVerifierTests
     {
         TfliteModel model = ModelSurgery.WithOperator(ModelSurgery.ShortRange(), "conv2d_5",
             op => ModelSurgery.WithOptions(op, op.Conv2D! with { FusedActivation = ActivationFunction.Relu6 }));
-        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(ModelSpec.ShortRange), model));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(BlazeFaceModel.ShortRange.Entry), model));
         Assert.That(error!.Message, Does.Contain("conv2d_5"));
     }
 
@@ -67,7 +68,7 @@ public class GraphVerifierTests
         int other = original.GetTensor("activation_3").Index;
         TfliteModel model = ModelSurgery.WithOperator(original, "depthwise_conv2d_5",
             op => ModelSurgery.WithInputs(op, other, op.Inputs[1], op.Inputs[2]));
-        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(ModelSpec.ShortRange), model));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(BlazeFaceModel.ShortRange.Entry), model));
         Assert.That(error!.Message, Does.Contain("depthwise_conv2d_5").And.Contain("activation_3").And.Contain("activation_5"));
     }
 
@@ -76,7 +77,7 @@ public class GraphVerifierTests
     {
         TfliteModel model = ModelSurgery.WithOperator(ModelSurgery.FullRange(), "up_sampling2d_1",
             op => ModelSurgery.WithOptions(op, new ResizeBilinearOptions(AlignCorners: true, HalfPixelCenters: false)));
-        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(ModelSpec.FullRange), model));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(BlazeFaceModel.FullRange.Entry), model));
         Assert.That(error!.Message, Does.Contain("up_sampling2d_1"));
     }
 
@@ -84,9 +85,9 @@ public class GraphVerifierTests
     public void A_renamed_output_tensor_is_refused()
     {
         TfliteModel model = ModelSurgery.WithTensor(ModelSurgery.ShortRange(), "regressors", t => ModelSurgery.Renamed(t, "boxes"));
-        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(ModelSpec.ShortRange), model));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(BlazeFaceModel.ShortRange.Entry), model));
         Assert.That(error!.Message, Does.Contain("regressors"));
     }
 
-    private static BlazeFaceNetwork Build(ModelSpec spec) => spec.BuildNetwork(KernelSet.Scalar);
+    private static CompiledNetwork Build(ModelEntry entry) => entry.BuildNetwork(KernelSet.Scalar);
 }

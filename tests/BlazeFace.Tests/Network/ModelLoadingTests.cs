@@ -1,3 +1,5 @@
+using BlazeFace;
+using BlazeFace.Engines;
 using BlazeFace.Kernels;
 using BlazeFace.Models;
 using BlazeFace.Models.Tflite;
@@ -8,61 +10,53 @@ namespace BlazeFace.Tests.Network;
 /// <summary>Models load from the bundled resources, a path or a stream, and anything else is refused clearly.</summary>
 public class ModelLoadingTests
 {
-    [TestCase(BlazeFaceModelKind.ShortRange, 128, 896)]
-    [TestCase(BlazeFaceModelKind.FullRange, 192, 2304)]
-    [TestCase(BlazeFaceModelKind.BackCamera, 256, 896)]
-    public void Bundled_models_are_recognised_by_their_input_size(BlazeFaceModelKind kind, int inputSize, int anchors)
+    [TestCase(BundledModel.ShortRange, 128, 896)]
+    [TestCase(BundledModel.FullRange, 192, 2304)]
+    [TestCase(BundledModel.BackCamera, 256, 896)]
+    public void Bundled_models_have_their_input_size_and_anchors(BundledModel kind, int inputSize, int anchors)
     {
-        BlazeFaceModel model = BlazeFaceModel.Bundled(kind);
-        Assert.That(model.Kind, Is.EqualTo(kind));
+        BlazeFaceModel model = kind.Load();
         Assert.That(model.InputSize, Is.EqualTo(inputSize));
         Assert.That(model.AnchorCount, Is.EqualTo(anchors));
     }
 
-    [TestCase(BlazeFaceModelKind.ShortRange, 0.5f)]
-    [TestCase(BlazeFaceModelKind.FullRange, 0.6f)]
-    [TestCase(BlazeFaceModelKind.BackCamera, 0.65f)]
-    public void Each_bundled_model_carries_mediapipes_thresholds(BlazeFaceModelKind kind, float minScore)
+    [TestCase(BundledModel.ShortRange, 0.5f)]
+    [TestCase(BundledModel.FullRange, 0.6f)]
+    [TestCase(BundledModel.BackCamera, 0.65f)]
+    public void Each_bundled_model_carries_mediapipes_thresholds(BundledModel kind, float minScore)
     {
-        BlazeFaceModel model = BlazeFaceModel.Bundled(kind);
+        BlazeFaceModel model = kind.Load();
         Assert.That(model.DefaultMinScore, Is.EqualTo(minScore));
         Assert.That(model.DefaultIouThreshold, Is.EqualTo(0.3f));
-    }
-
-    [Test]
-    public void An_undefined_model_kind_is_refused_naming_the_argument()
-    {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => BlazeFaceModel.Bundled((BlazeFaceModelKind)42));
-        Assert.That(error!.ParamName, Is.EqualTo("kind"));
     }
 
     [Test]
     public void A_model_loads_from_a_file_path()
     {
         BlazeFaceModel model = BlazeFaceModel.FromFile(RepositoryPaths.Asset("models/face_detection_full_range.tflite"));
-        Assert.That(model.Kind, Is.EqualTo(BlazeFaceModelKind.FullRange));
+        Assert.That(model.Name, Is.EqualTo("full-range"));
     }
 
     [Test]
     public void A_model_loads_from_a_stream()
     {
         using FileStream stream = File.OpenRead(RepositoryPaths.Asset("models/face_detection_front.tflite"));
-        Assert.That(BlazeFaceModel.FromStream(stream).Kind, Is.EqualTo(BlazeFaceModelKind.ShortRange));
+        Assert.That(BlazeFaceModel.FromStream(stream).Name, Is.EqualTo("short-range"));
     }
 
     [Test]
     public void The_back_camera_model_loads_from_a_file_path()
     {
         BlazeFaceModel model = BlazeFaceModel.FromFile(RepositoryPaths.Asset("models/face_detection_back.tflite"));
-        Assert.That(model.Kind, Is.EqualTo(BlazeFaceModelKind.BackCamera));
+        Assert.That(model.Name, Is.EqualTo("back-camera"));
     }
 
     [Test]
-    public void A_model_whose_input_size_no_spec_has_is_refused_listing_the_known_shapes()
+    public void A_model_whose_input_size_no_model_has_is_refused_naming_the_shape()
     {
         TfliteModel model = ModelSurgery.WithTensor(ModelSurgery.ShortRange(), "input", t => ModelSurgery.Reshaped(t, [1, 160, 160, 3]));
-        var error = Assert.Throws<InvalidDataException>(() => ModelSpec.Recognize(model));
-        Assert.That(error!.Message, Does.Contain("[1, 160, 160, 3]").And.Contain("[1, 128, 128, 3]").And.Contain("[1, 192, 192, 3]").And.Contain("[1, 256, 256, 3]"));
+        var error = Assert.Throws<InvalidDataException>(() => ModelCatalog.Recognize(model));
+        Assert.That(error!.Message, Does.Contain("[1, 160, 160, 3]").And.Contain("[1, 128, 128, 3]"));
     }
 
     [Test]
@@ -94,8 +88,11 @@ public class ModelLoadingTests
         using var first = new FaceDetector(new FaceDetectorOptions { Model = model });
         using var second = new FaceDetector(new FaceDetectorOptions { Model = model, MinScore = 0.9f });
 
-        Assert.That(first.Compiled, Is.SameAs(second.Compiled));
-        Assert.That(first.Compiled, Is.SameAs(model.Compile(KernelSet.Default)));
+        using NetworkSession firstSession = first.Engine.CreateSession(first.Model);
+        using NetworkSession secondSession = second.Engine.CreateSession(second.Model);
+
+        Assert.That(((ManagedSession)firstSession).Network, Is.SameAs(((ManagedSession)secondSession).Network));
+        Assert.That(((ManagedSession)firstSession).Network, Is.SameAs(model.Compile(KernelSet.Default).Network));
     }
 
     [Test]

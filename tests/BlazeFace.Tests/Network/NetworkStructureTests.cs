@@ -1,5 +1,7 @@
 using BlazeFace.Kernels;
 using BlazeFace.Network;
+using BlazeFace.Network.Blocks;
+using BlazeFace.Network.Layers;
 using BlazeFace.Tests.Kernels;
 using BlazeFace.Tests.Support;
 
@@ -8,24 +10,24 @@ namespace BlazeFace.Tests.Network;
 /// <summary>The built networks have the file's output names and shapes, and their fused run equals the layer-by-layer run.</summary>
 public class NetworkStructureTests
 {
-    [TestCase(BlazeFaceModelKind.ShortRange, 128, "regressors", "classificators", 896)]
-    [TestCase(BlazeFaceModelKind.FullRange, 192, "reshaped_regressor_face_4", "reshaped_classifier_face_4", 2304)]
-    [TestCase(BlazeFaceModelKind.BackCamera, 256, "regressors", "classificators", 896)]
+    [TestCase(BundledModel.ShortRange, 128, "regressors", "classificators", 896)]
+    [TestCase(BundledModel.FullRange, 192, "reshaped_regressor_face_4", "reshaped_classifier_face_4", 2304)]
+    [TestCase(BundledModel.BackCamera, 256, "regressors", "classificators", 896)]
     public void Outputs_are_anchors_by_16_regressors_and_anchors_by_1_classificators(
-        BlazeFaceModelKind kind, int inputSize, string regressors, string classificators, int anchors)
+        BundledModel kind, int inputSize, string regressors, string classificators, int anchors)
     {
-        BlazeFaceNetwork network = Network(kind);
+        CompiledNetwork network = Network(kind);
         Assert.That(network.InputShape, Is.EqualTo(new TensorShape(inputSize, inputSize, 3)));
-        Assert.That(network.Regressors.Name, Is.EqualTo(regressors));
-        Assert.That(network.Regressors.OutputShape, Is.EqualTo(new TensorShape(1, anchors, 16)));
-        Assert.That(network.Classificators.Name, Is.EqualTo(classificators));
-        Assert.That(network.Classificators.OutputShape, Is.EqualTo(new TensorShape(1, anchors, 1)));
+        Assert.That(network.Outputs[0].Name, Is.EqualTo(regressors));
+        Assert.That(network.Outputs[0].OutputShape, Is.EqualTo(new TensorShape(1, anchors, 16)));
+        Assert.That(network.Outputs[1].Name, Is.EqualTo(classificators));
+        Assert.That(network.Outputs[1].OutputShape, Is.EqualTo(new TensorShape(1, anchors, 1)));
     }
 
     [Test]
     public void Short_range_network_is_built_from_sixteen_single_blaze_blocks()
     {
-        BlazeFaceNetwork network = Network(BlazeFaceModelKind.ShortRange);
+        CompiledNetwork network = Network(BundledModel.ShortRange);
         Assert.That(network.Layers.OfType<DepthwiseConv2D>().Count(), Is.EqualTo(16));
         Assert.That(network.Layers.OfType<MaxPooling2D>().Count(), Is.EqualTo(3));
         Assert.That(network.Layers.OfType<UpSampling2D>().Count(), Is.Zero);
@@ -34,25 +36,25 @@ public class NetworkStructureTests
     [Test]
     public void Full_range_network_has_three_up_sampling_steps_in_its_feature_pyramid()
     {
-        BlazeFaceNetwork network = Network(BlazeFaceModelKind.FullRange);
+        CompiledNetwork network = Network(BundledModel.FullRange);
         Assert.That(network.Layers.OfType<UpSampling2D>().Select(u => u.OutputShape.Height), Is.EqualTo(new[] { 12, 24, 48 }));
     }
 
     [Test]
     public void Back_camera_network_is_thirty_one_single_blaze_blocks_and_a_separable_convolution()
     {
-        BlazeFaceNetwork network = Network(BlazeFaceModelKind.BackCamera);
+        CompiledNetwork network = Network(BundledModel.BackCamera);
         Assert.That(network.Nodes.OfType<BlazeBlock>().Count(), Is.EqualTo(31));
         Assert.That(network.Nodes.OfType<SeparableConvReluBlock>().Single().Output.OutputShape, Is.EqualTo(new TensorShape(8, 8, 96)));
         Assert.That(network.Layers.OfType<MaxPooling2D>().Count(), Is.EqualTo(3));
     }
 
-    [TestCase(BlazeFaceModelKind.ShortRange)]
-    [TestCase(BlazeFaceModelKind.FullRange)]
-    [TestCase(BlazeFaceModelKind.BackCamera)]
-    public void Fused_run_equals_layer_by_layer_run(BlazeFaceModelKind kind)
+    [TestCase(BundledModel.ShortRange)]
+    [TestCase(BundledModel.FullRange)]
+    [TestCase(BundledModel.BackCamera)]
+    public void Fused_run_equals_layer_by_layer_run(BundledModel kind)
     {
-        BlazeFaceModel model = BlazeFaceModel.Bundled(kind);
+        BlazeFaceModel model = kind.Load();
         float[] input = TestTensors.Random(model.InputSize * model.InputSize * 3, 7);
 
         NetworkRun fused = NetworkRun.Fused(model, KernelSet.Scalar, input);
@@ -62,12 +64,12 @@ public class NetworkStructureTests
         Assert.That(NetworkParityTests.MaxAbsDifference(layered.Classificators, fused.Classificators), Is.LessThanOrEqualTo(1e-5f));
     }
 
-    [TestCase(BlazeFaceModelKind.ShortRange)]
-    [TestCase(BlazeFaceModelKind.FullRange)]
-    [TestCase(BlazeFaceModelKind.BackCamera)]
-    public void Shared_activation_storage_gives_exactly_the_outputs_of_private_storage(BlazeFaceModelKind kind)
+    [TestCase(BundledModel.ShortRange)]
+    [TestCase(BundledModel.FullRange)]
+    [TestCase(BundledModel.BackCamera)]
+    public void Shared_activation_storage_gives_exactly_the_outputs_of_private_storage(BundledModel kind)
     {
-        BlazeFaceNetwork network = BlazeFaceModel.Bundled(kind).Compile(KernelSet.Default).Network;
+        CompiledNetwork network = kind.Load().Compile(KernelSet.Default).Network;
         NetworkActivations shared = network.CreateActivations();
         NetworkActivations separate = network.CreateLayerByLayerActivations();
         float[] input = TestTensors.Random(shared.Input.Length, 11);
@@ -77,16 +79,16 @@ public class NetworkStructureTests
         network.Run(shared);
         network.Run(separate);
 
-        Assert.That(shared.Regressors.ToArray(), Is.EqualTo(separate.Regressors.ToArray()));
-        Assert.That(shared.Classificators.ToArray(), Is.EqualTo(separate.Classificators.ToArray()));
+        Assert.That(shared.Output(0).ToArray(), Is.EqualTo(separate.Output(0).ToArray()));
+        Assert.That(shared.Output(1).ToArray(), Is.EqualTo(separate.Output(1).ToArray()));
     }
 
-    [TestCase(BlazeFaceModelKind.ShortRange)]
-    [TestCase(BlazeFaceModelKind.FullRange)]
-    [TestCase(BlazeFaceModelKind.BackCamera)]
-    public void Shared_activation_storage_is_a_fraction_of_one_region_per_layer(BlazeFaceModelKind kind)
+    [TestCase(BundledModel.ShortRange)]
+    [TestCase(BundledModel.FullRange)]
+    [TestCase(BundledModel.BackCamera)]
+    public void Shared_activation_storage_is_a_fraction_of_one_region_per_layer(BundledModel kind)
     {
-        BlazeFaceNetwork network = BlazeFaceModel.Bundled(kind).Compile(KernelSet.Default).Network;
+        CompiledNetwork network = kind.Load().Compile(KernelSet.Default).Network;
         long shared = network.CreateActivations().Bytes;
         long separate = network.CreateLayerByLayerActivations().Bytes;
         TestContext.Out.WriteLine($"{kind}: fused arena {shared / 1024} KiB, one region per layer {separate / 1024} KiB");
@@ -96,7 +98,7 @@ public class NetworkStructureTests
     [Test]
     public void A_working_set_with_shared_activations_refuses_a_layer_by_layer_run()
     {
-        BlazeFaceNetwork network = BlazeFaceModel.ShortRange.Compile(KernelSet.Scalar).Network;
+        CompiledNetwork network = BlazeFaceModel.ShortRange.Compile(KernelSet.Scalar).Network;
         NetworkActivations shared = network.CreateActivations();
         Assert.Throws<InvalidOperationException>(() => network.RunLayerByLayer(shared));
     }
@@ -104,7 +106,7 @@ public class NetworkStructureTests
     [Test]
     public void A_working_set_planned_for_another_network_is_refused()
     {
-        BlazeFaceNetwork shortRange = BlazeFaceModel.ShortRange.Compile(KernelSet.Scalar).Network;
+        CompiledNetwork shortRange = BlazeFaceModel.ShortRange.Compile(KernelSet.Scalar).Network;
         NetworkActivations fullRange = BlazeFaceModel.FullRange.Compile(KernelSet.Scalar).Network.CreateActivations();
         Assert.Throws<ArgumentException>(() => shortRange.Run(fullRange));
     }
@@ -116,5 +118,5 @@ public class NetworkStructureTests
         Assert.That(new[] { names.Next("conv2d"), names.Next("add"), names.Next("conv2d"), names.Next("conv2d") }, Is.EqualTo(new[] { "conv2d", "add", "conv2d_1", "conv2d_2" }));
     }
 
-    private static BlazeFaceNetwork Network(BlazeFaceModelKind kind) => BlazeFaceModel.Bundled(kind).Compile(KernelSet.Scalar).Network;
+    private static CompiledNetwork Network(BundledModel kind) => kind.Load().Compile(KernelSet.Scalar).Network;
 }

@@ -1,4 +1,5 @@
 using BlazeFace.Network;
+using BlazeFace.Network.Layers;
 
 namespace BlazeFace.Tests.Network;
 

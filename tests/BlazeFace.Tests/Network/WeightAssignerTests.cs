@@ -2,6 +2,8 @@ using BlazeFace.Kernels;
 using BlazeFace.Models;
 using BlazeFace.Models.Tflite;
 using BlazeFace.Network;
+using BlazeFace.Network.Layers;
+using BlazeFace.Network.Loading;
 using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Tests.Network;
@@ -12,9 +14,9 @@ public class WeightAssignerTests
     [Test]
     public void Every_weight_of_every_network_is_assigned()
     {
-        foreach (var (spec, file) in new[] { (ModelSpec.ShortRange, ModelSurgery.ShortRange()), (ModelSpec.FullRange, ModelSurgery.FullRange()), (ModelSpec.BackCamera, ModelSurgery.BackCamera()) })
+        foreach (var (spec, file) in new[] { (BlazeFaceModel.ShortRange.Entry, ModelSurgery.ShortRange()), (BlazeFaceModel.FullRange.Entry, ModelSurgery.FullRange()), (BlazeFaceModel.BackCamera.Entry, ModelSurgery.BackCamera()) })
         {
-            BlazeFaceNetwork network = spec.BuildNetwork(KernelSet.Scalar);
+            CompiledNetwork network = spec.BuildNetwork(KernelSet.Scalar);
             WeightVariable[] weights = [.. network.Weights];
             Assert.DoesNotThrow(() => WeightAssigner.Assign(network, file));
             Assert.That(weights, Is.Not.Empty);
@@ -26,7 +28,7 @@ public class WeightAssignerTests
     public void A_missing_weight_tensor_is_reported_by_name()
     {
         TfliteModel model = ModelSurgery.WithTensor(ModelSurgery.ShortRange(), "conv2d_7/Kernel", t => ModelSurgery.Renamed(t, "renamed"));
-        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(ModelSpec.ShortRange.BuildNetwork(KernelSet.Scalar), model));
+        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(BlazeFaceModel.ShortRange.Entry.BuildNetwork(KernelSet.Scalar), model));
         Assert.That(error!.Message, Does.Contain("'conv2d_7/Kernel'"));
     }
 
@@ -34,14 +36,14 @@ public class WeightAssignerTests
     public void A_weight_tensor_of_the_wrong_shape_is_reported_with_both_shapes()
     {
         TfliteModel model = ModelSurgery.WithTensor(ModelSurgery.ShortRange(), "depthwise_conv2d_3/Bias", t => ModelSurgery.Reshaped(t, [4, 8]));
-        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(ModelSpec.ShortRange.BuildNetwork(KernelSet.Scalar), model));
+        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(BlazeFaceModel.ShortRange.Entry.BuildNetwork(KernelSet.Scalar), model));
         Assert.That(error!.Message, Does.Contain("depthwise_conv2d_3/Bias").And.Contain("[4, 8]").And.Contain("[32]"));
     }
 
     [Test]
     public void A_network_without_weights_refuses_to_run()
     {
-        BlazeFaceNetwork network = ModelSpec.ShortRange.BuildNetwork(KernelSet.Scalar);
+        CompiledNetwork network = BlazeFaceModel.ShortRange.Entry.BuildNetwork(KernelSet.Scalar);
         Assert.Throws<InvalidOperationException>(() => network.Run(network.CreateActivations()));
     }
 }

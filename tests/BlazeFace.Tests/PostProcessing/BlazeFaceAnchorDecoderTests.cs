@@ -1,4 +1,7 @@
+using BlazeFace;
 using BlazeFace.PostProcessing;
+using BlazeFace.PostProcessing.Anchors;
+using BlazeFace.PostProcessing.Decoding;
 
 namespace BlazeFace.Tests.PostProcessing;
 
@@ -14,7 +17,7 @@ public class BlazeFaceAnchorDecoderTests
         var raw = new RawDetectionBuffers(new Anchor(0.25f, 0.75f, 1f, 1f));
         var destination = new FaceCandidate[1];
 
-        int count = Decoder.Decode(raw.View(), 0.5f, destination);
+        int count = raw.Decode(Decoder, 0.5f, destination);
 
         Assert.Multiple(() =>
         {
@@ -43,7 +46,7 @@ public class BlazeFaceAnchorDecoderTests
         }
 
         var destination = new FaceCandidate[2];
-        int count = Decoder.Decode(raw.View(128, 64), 0.5f, destination);
+        int count = raw.Decode(Decoder, 0.5f, destination, 128, 64);
 
         Assert.Multiple(() =>
         {
@@ -64,7 +67,7 @@ public class BlazeFaceAnchorDecoderTests
         raw.Logits[0] = 2f;
         var destination = new FaceCandidate[1];
 
-        Decoder.Decode(raw.View(), 0.5f, destination);
+        raw.Decode(Decoder, 0.5f, destination);
 
         Assert.That(destination[0].Score, Is.EqualTo(0.8807971f).Within(Tolerance), "1 / (1 + e^-2)");
     }
@@ -78,8 +81,8 @@ public class BlazeFaceAnchorDecoderTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Decoder.Decode(raw.View(), 0.5f, destination), Is.EqualTo(1));
-            Assert.That(Decoder.Decode(raw.View(), MathF.BitIncrement(0.5f), destination), Is.Zero);
+            Assert.That(raw.Decode(Decoder, 0.5f, destination), Is.EqualTo(1));
+            Assert.That(raw.Decode(Decoder, MathF.BitIncrement(0.5f), destination), Is.Zero);
         });
     }
 
@@ -90,7 +93,7 @@ public class BlazeFaceAnchorDecoderTests
         raw.Logits[0] = 1e6f;
         var destination = new FaceCandidate[1];
 
-        Decoder.Decode(raw.View(), 0.5f, destination);
+        raw.Decode(Decoder, 0.5f, destination);
 
         Assert.Multiple(() =>
         {
@@ -106,7 +109,7 @@ public class BlazeFaceAnchorDecoderTests
         raw.Logits[0] = 50f;
         var destination = new FaceCandidate[1];
 
-        new BlazeFaceAnchorDecoder(scoreClippingThreshold: 2f).Decode(raw.View(), 0.5f, destination);
+        raw.Decode(new BlazeFaceAnchorDecoder(scoreClippingThreshold: 2f), 0.5f, destination);
 
         Assert.That(destination[0].Score, Is.EqualTo(0.8807971f).Within(Tolerance), "sigmoid(2)");
     }
@@ -130,7 +133,7 @@ public class BlazeFaceAnchorDecoderTests
 
         int expected = raw.Logits.Count(logit => 1f / (1f + MathF.Exp(-Math.Clamp(logit, -100f, 100f))) >= minScore);
 
-        int count = Decoder.Decode(raw.View(), minScore, new FaceCandidate[Count]);
+        int count = raw.Decode(Decoder, minScore, new FaceCandidate[Count]);
 
         Assert.That(count, Is.EqualTo(expected));
     }
@@ -148,7 +151,7 @@ public class BlazeFaceAnchorDecoderTests
         }
 
         var destination = new FaceCandidate[37];
-        int count = Decoder.Decode(raw.View(), 0.5f, destination);
+        int count = raw.Decode(Decoder, 0.5f, destination);
 
         Assert.That(destination.Take(count).Select(d => d.BoundingBox.X), Is.EqualTo(survivors.Select(i => i / 100f)));
     }
@@ -160,7 +163,7 @@ public class BlazeFaceAnchorDecoderTests
         raw.RegressorsOf(0)[2] = -1f;
         raw.RegressorsOf(1)[3] = float.NaN;
 
-        int count = Decoder.Decode(raw.View(), 0.5f, new FaceCandidate[2]);
+        int count = raw.Decode(Decoder, 0.5f, new FaceCandidate[2]);
 
         Assert.That(count, Is.Zero);
     }
@@ -171,7 +174,7 @@ public class BlazeFaceAnchorDecoderTests
         var raw = new RawDetectionBuffers(new Anchor(0.5f, 0.5f, 1f, 1f), new Anchor(0.5f, 0.5f, 1f, 1f));
         raw.Logits[0] = -1e6f;
 
-        Assert.That(Decoder.Decode(raw.View(), 0f, new FaceCandidate[2]), Is.EqualTo(2));
+        Assert.That(raw.Decode(Decoder, 0f, new FaceCandidate[2]), Is.EqualTo(2));
     }
 
     [Test]
@@ -180,7 +183,7 @@ public class BlazeFaceAnchorDecoderTests
         var raw = new RawDetectionBuffers(new Anchor(0.5f, 0.5f, 1f, 1f));
         raw.Logits[0] = float.PositiveInfinity;
 
-        Assert.That(Decoder.Decode(raw.View(), 1.5f, new FaceCandidate[1]), Is.Zero);
+        Assert.That(raw.Decode(Decoder, 1.5f, new FaceCandidate[1]), Is.Zero);
     }
 
     [Test]
@@ -189,7 +192,7 @@ public class BlazeFaceAnchorDecoderTests
         var raw = new RawDetectionBuffers(new Anchor(0.5f, 0.5f, 1f, 1f), new Anchor(0.5f, 0.5f, 1f, 1f));
 
         Assert.That(
-            () => Decoder.Decode(raw.View(), 0.5f, new FaceCandidate[1]),
+            () => raw.Decode(Decoder, 0.5f, new FaceCandidate[1]),
             Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("destination"));
     }
 
@@ -198,7 +201,7 @@ public class BlazeFaceAnchorDecoderTests
     {
         var raw = new RawDetectionBuffers(new Anchor(0.5f, 0.5f, 1f, 1f));
 
-        Assert.That(() => Decoder.Decode(raw.View(), float.NaN, new FaceCandidate[1]), Throws.ArgumentException);
+        Assert.That(() => raw.Decode(Decoder, float.NaN, new FaceCandidate[1]), Throws.ArgumentException);
     }
 
     [TestCase(0f)]
@@ -211,7 +214,7 @@ public class BlazeFaceAnchorDecoderTests
     [Test]
     public void DecodingDoesNotAllocate()
     {
-        Anchor[] anchors = SsdAnchorGenerator.Generate(BlazeFaceModel.ShortRange.AnchorOptions);
+        Anchor[] anchors = BlazeFaceModel.ShortRange.Anchors.ToArray();
         var raw = new RawDetectionBuffers(anchors);
         Array.Fill(raw.Logits, -10f);
         raw.Logits[100] = 4f;
@@ -219,7 +222,7 @@ public class BlazeFaceAnchorDecoderTests
         raw.Logits[600] = 2f;
         var destination = new FaceCandidate[anchors.Length];
 
-        long allocated = AllocationMeter.BytesOfWarmCall(() => Decoder.Decode(raw.View(), 0.5f, destination));
+        long allocated = AllocationMeter.BytesOfWarmCall(() => raw.Decode(Decoder, 0.5f, destination));
 
         Assert.That(allocated, Is.Zero);
     }

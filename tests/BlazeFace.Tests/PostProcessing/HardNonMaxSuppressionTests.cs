@@ -1,4 +1,5 @@
 using BlazeFace.PostProcessing;
+using BlazeFace.PostProcessing.Suppression;
 
 namespace BlazeFace.Tests.PostProcessing;
 

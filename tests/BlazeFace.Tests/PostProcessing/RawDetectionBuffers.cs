@@ -1,4 +1,5 @@
 using BlazeFace.PostProcessing;
+using BlazeFace.PostProcessing.Decoding;
 
 namespace BlazeFace.Tests.PostProcessing;
 
@@ -8,7 +9,7 @@ internal sealed class RawDetectionBuffers
     public RawDetectionBuffers(params Anchor[] anchors)
     {
         Anchors = anchors;
-        Regressors = new float[anchors.Length * RawDetections.ValuesPerAnchor];
+        Regressors = new float[anchors.Length * BlazeFaceAnchorDecoder.ValuesPerAnchor];
         Logits = new float[anchors.Length];
     }
 
@@ -20,8 +21,9 @@ internal sealed class RawDetectionBuffers
 
     /// <summary>The sixteen regressor values of anchor <paramref name="index"/>.</summary>
     public Span<float> RegressorsOf(int index) =>
-        Regressors.AsSpan(index * RawDetections.ValuesPerAnchor, RawDetections.ValuesPerAnchor);
+        Regressors.AsSpan(index * BlazeFaceAnchorDecoder.ValuesPerAnchor, BlazeFaceAnchorDecoder.ValuesPerAnchor);
 
-    public RawDetections View(int inputWidth = 128, int inputHeight = 128) =>
-        new(Regressors, Logits, Anchors, inputWidth, inputHeight);
+    /// <summary>Decodes the buffers on an input of the given size.</summary>
+    public int Decode(BlazeFaceAnchorDecoder decoder, float minScore, Span<FaceCandidate> destination, int inputWidth = 128, int inputHeight = 128) =>
+        decoder.Decode(Regressors, Logits, Anchors, inputWidth, inputHeight, minScore, destination);
 }

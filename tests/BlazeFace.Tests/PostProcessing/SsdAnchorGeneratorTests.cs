@@ -1,4 +1,6 @@
+using BlazeFace;
 using BlazeFace.PostProcessing;
+using BlazeFace.PostProcessing.Anchors;
 
 namespace BlazeFace.Tests.PostProcessing;
 
@@ -8,32 +10,32 @@ public class SsdAnchorGeneratorTests
 
     [Test]
     public void ShortRangePresetGives896Anchors() =>
-        Assert.That(SsdAnchorGenerator.Generate(BlazeFaceModel.ShortRange.AnchorOptions), Has.Length.EqualTo(896));
+        Assert.That(BlazeFaceModel.ShortRange.Anchors.ToArray(), Has.Length.EqualTo(896));
 
     [Test]
     public void BackCameraPresetGives896Anchors() =>
-        Assert.That(SsdAnchorGenerator.Generate(BlazeFaceModel.BackCamera.AnchorOptions), Has.Length.EqualTo(896));
+        Assert.That(BlazeFaceModel.BackCamera.Anchors.ToArray(), Has.Length.EqualTo(896));
 
     [Test]
     public void BackCameraHas16x16CellsWithTwoAnchorsThen8x8CellsWithSix()
     {
         // Strides 16, 32, 32, 32 on 256 px: a 16 x 16 map with two anchors per cell, then the three stride-32 layers
         // merged into one 8 x 8 map with six, exactly the short-range layout at twice the input size.
-        Anchor[] anchors = SsdAnchorGenerator.Generate(BlazeFaceModel.BackCamera.AnchorOptions);
+        Anchor[] anchors = BlazeFaceModel.BackCamera.Anchors.ToArray();
 
-        Assert.That(anchors, Is.EqualTo(SsdAnchorGenerator.Generate(BlazeFaceModel.ShortRange.AnchorOptions)));
+        Assert.That(anchors, Is.EqualTo(BlazeFaceModel.ShortRange.Anchors.ToArray()));
     }
 
     [Test]
     public void FullRangePresetGives2304Anchors() =>
-        Assert.That(SsdAnchorGenerator.Generate(BlazeFaceModel.FullRange.AnchorOptions), Has.Length.EqualTo(2304));
+        Assert.That(BlazeFaceModel.FullRange.Anchors.ToArray(), Has.Length.EqualTo(2304));
 
     [Test]
     public void ShortRangeStartsWithTwoFixedSizeAnchorsAtTheCentreOfTheFirst16x16Cell()
     {
         // Stride 8 on 128 px: 16 x 16 cells; cell (0, 0) centre = 0.5 / 16 = 0.03125. One anchor for aspect
         // ratio 1 plus the interpolated one: two per cell.
-        Anchor[] anchors = SsdAnchorGenerator.Generate(BlazeFaceModel.ShortRange.AnchorOptions);
+        Anchor[] anchors = BlazeFaceModel.ShortRange.Anchors.ToArray();
 
         Assert.Multiple(() =>
         {
@@ -50,7 +52,7 @@ public class SsdAnchorGeneratorTests
     {
         // 16 * 16 * 2 = 512 anchors precede the 8 x 8 map; its cell (0, 0) centre is 0.5 / 8 = 0.0625 and holds
         // 3 layers x (ratio 1 + interpolated) = 6 anchors, so anchor 518 is the next cell (1.5 / 8 = 0.1875).
-        Anchor[] anchors = SsdAnchorGenerator.Generate(BlazeFaceModel.ShortRange.AnchorOptions);
+        Anchor[] anchors = BlazeFaceModel.ShortRange.Anchors.ToArray();
 
         Assert.Multiple(() =>
         {
@@ -66,7 +68,7 @@ public class SsdAnchorGeneratorTests
     {
         // Stride 4 on 192 px: 48 x 48 cells, centres (i + 0.5) / 48 = (2i + 1) / 96; the interpolated anchor is
         // off (ratio 0), so one anchor per cell and row y starts at index 48 y.
-        Anchor[] anchors = SsdAnchorGenerator.Generate(BlazeFaceModel.FullRange.AnchorOptions);
+        Anchor[] anchors = BlazeFaceModel.FullRange.Anchors.ToArray();
 
         Assert.Multiple(() =>
         {

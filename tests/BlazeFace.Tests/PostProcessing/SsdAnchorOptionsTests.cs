@@ -1,4 +1,5 @@
 using BlazeFace.PostProcessing;
+using BlazeFace.PostProcessing.Anchors;
 
 namespace BlazeFace.Tests.PostProcessing;
 

@@ -1,4 +1,5 @@
 using BlazeFace.PostProcessing;
+using BlazeFace.PostProcessing.Projection;
 using BlazeFace.Preprocessing;
 
 namespace BlazeFace.Tests.Preprocessing;
@@ -110,7 +111,7 @@ public class InputTransformTests
     {
         var t = InputTransform.Create(640, 480, 128, 128, ResizeMode.Letterbox);
 
-        FaceBox box = t.ToImage(new FaceBox(0.25f, 0.25f, 0.5f, 0.5f), clipToImage: false);
+        FaceBox box = ImageProjection.ToImage(t, new FaceCandidate(0, new FaceBox(0.25f, 0.25f, 0.5f, 0.5f), default), false).BoundingBox;
 
         Assert.That(box, Is.EqualTo(new FaceBox(160, 80, 320, 320)).Using<FaceBox>(BoxTolerance));
     }
@@ -120,7 +121,7 @@ public class InputTransformTests
     {
         var t = InputTransform.Create(640, 480, 128, 128, ResizeMode.Stretch);
 
-        FaceBox box = t.ToImage(new FaceBox(0.25f, 0.25f, 0.5f, 0.5f), clipToImage: false);
+        FaceBox box = ImageProjection.ToImage(t, new FaceCandidate(0, new FaceBox(0.25f, 0.25f, 0.5f, 0.5f), default), false).BoundingBox;
 
         Assert.That(box, Is.EqualTo(new FaceBox(160, 120, 320, 240)).Using<FaceBox>(BoxTolerance));
     }
@@ -131,7 +132,7 @@ public class InputTransformTests
         var t = InputTransform.Create(640, 480, 128, 128, ResizeMode.Letterbox);
 
         // Unclipped this is x -160..480, y -80..320 (it starts in the letterbox border).
-        FaceBox box = t.ToImage(new FaceBox(-0.25f, 0f, 1f, 0.625f), clipToImage: true);
+        FaceBox box = ImageProjection.ToImage(t, new FaceCandidate(0, new FaceBox(-0.25f, 0f, 1f, 0.625f), default), true).BoundingBox;
 
         Assert.That(box, Is.EqualTo(new FaceBox(0, 0, 480, 320)).Using<FaceBox>(BoxTolerance));
     }
@@ -141,7 +142,7 @@ public class InputTransformTests
     {
         var t = InputTransform.Create(640, 480, 128, 128, ResizeMode.Stretch);
 
-        FaceBox box = t.ToImage(new FaceBox(0.75f, 0.75f, 0.5f, 0.5f), clipToImage: true);
+        FaceBox box = ImageProjection.ToImage(t, new FaceCandidate(0, new FaceBox(0.75f, 0.75f, 0.5f, 0.5f), default), true).BoundingBox;
 
         Assert.That(box, Is.EqualTo(new FaceBox(480, 360, 160, 120)).Using<FaceBox>(BoxTolerance));
     }
@@ -151,7 +152,7 @@ public class InputTransformTests
     {
         var t = InputTransform.Create(640, 480, 128, 128, ResizeMode.Stretch);
 
-        FaceBox box = t.ToImage(new FaceBox(1.5f, 0.25f, 0.25f, 0.25f), clipToImage: true);
+        FaceBox box = ImageProjection.ToImage(t, new FaceCandidate(0, new FaceBox(1.5f, 0.25f, 0.25f, 0.25f), default), true).BoundingBox;
 
         Assert.That(box.Area, Is.Zero);
     }
@@ -161,7 +162,7 @@ public class InputTransformTests
     {
         var t = InputTransform.Create(640, 480, 128, 128, ResizeMode.Stretch);
 
-        FaceBox box = t.ToImage(new FaceBox(-0.25f, 0.75f, 0.5f, 0.5f), clipToImage: false);
+        FaceBox box = ImageProjection.ToImage(t, new FaceCandidate(0, new FaceBox(-0.25f, 0.75f, 0.5f, 0.5f), default), false).BoundingBox;
 
         Assert.That(box, Is.EqualTo(new FaceBox(-160, 360, 320, 240)).Using<FaceBox>(BoxTolerance));
     }
@@ -172,7 +173,7 @@ public class InputTransformTests
         var t = InputTransform.Create(640, 480, 128, 128, ResizeMode.Letterbox);
         var normalized = new FaceCandidate(0.9f, new FaceBox(0, 0, 1, 1), Keypoints(0.5f, 0.5f, 0f, 0f, 1f, 1f, 0.25f, 0.25f, 0.75f, 0.75f, 1.25f, -0.25f));
 
-        FaceDetection detection = t.ToImage(normalized, clipToImage: true);
+        FaceDetection detection = ImageProjection.ToImage(t, normalized, true);
 
         float[] expected = [320, 240, 0, -80, 640, 560, 160, 80, 480, 400, 800, -240];
         float[] actual = new float[12];
@@ -186,7 +187,7 @@ public class InputTransformTests
         var t = InputTransform.Create(640, 480, 128, 128, ResizeMode.Letterbox);
         var normalized = new FaceCandidate(0.75f, new FaceBox(0, 0, 1, 1), Keypoints(new float[12]));
 
-        FaceDetection detection = t.ToImage(normalized, clipToImage: true);
+        FaceDetection detection = ImageProjection.ToImage(t, normalized, true);
 
         Assert.That(detection.Score, Is.EqualTo(0.75f));
         Assert.That(detection.BoundingBox, Is.EqualTo(new FaceBox(0, 0, 640, 480)).Using<FaceBox>(BoxTolerance));

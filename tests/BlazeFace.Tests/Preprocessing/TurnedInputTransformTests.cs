@@ -1,4 +1,5 @@
 using BlazeFace.PostProcessing;
+using BlazeFace.PostProcessing.Projection;
 using BlazeFace.Preprocessing;
 
 namespace BlazeFace.Tests.Preprocessing;
@@ -94,7 +95,7 @@ public class TurnedInputTransformTests
         (xs[2], ys[2]) = t.ToImage(0.6, 0.4);
         (xs[3], ys[3]) = t.ToImage(0.4, 0.4);
 
-        FaceBox box = t.ToImage(normalized, clipToImage: false);
+        FaceBox box = ImageProjection.ToImage(t, new FaceCandidate(0, normalized, default), false).BoundingBox;
 
         using (Assert.EnterMultipleScope())
         {
@@ -111,7 +112,7 @@ public class TurnedInputTransformTests
         var t = InputTransform.Create(640, 480, 128, 128, ResizeMode.Letterbox, new ImageRegion(0, 0, 640, 480), 30);
         var candidate = new FaceCandidate(0.9f, new FaceBox(0.4f, 0.3f, 0.2f, 0.1f), default);
 
-        FaceDetection face = t.ToImage(candidate, clipToImage: false);
+        FaceDetection face = ImageProjection.ToImage(t, candidate, false);
 
         RotatedBox turned = face.RotatedBoundingBox;
         (double centreX, double centreY) = t.ToImage(0.5, 0.35);
@@ -131,7 +132,7 @@ public class TurnedInputTransformTests
         var t = InputTransform.Create(640, 480, 128, 128, ResizeMode.Letterbox);
         var candidate = new FaceCandidate(0.9f, new FaceBox(-0.1f, 0.2f, 0.3f, 0.3f), default);
 
-        FaceDetection face = t.ToImage(candidate, clipToImage: true);
+        FaceDetection face = ImageProjection.ToImage(t, candidate, true);
 
         using (Assert.EnterMultipleScope())
         {

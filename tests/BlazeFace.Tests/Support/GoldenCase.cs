@@ -9,16 +9,16 @@ internal sealed record GoldenCase(string Model, string Name)
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "TestData", "goldens");
 
     /// <summary>The golden folders' model names (as the CLI's --model names them), with the bundled model each holds.</summary>
-    public static IReadOnlyDictionary<string, BlazeFaceModelKind> Models { get; } = new Dictionary<string, BlazeFaceModelKind>
+    public static IReadOnlyDictionary<string, BundledModel> Models { get; } = new Dictionary<string, BundledModel>
     {
-        ["short"] = BlazeFaceModelKind.ShortRange,
-        ["full"] = BlazeFaceModelKind.FullRange,
-        ["back"] = BlazeFaceModelKind.BackCamera,
+        ["short"] = BundledModel.ShortRange,
+        ["full"] = BundledModel.FullRange,
+        ["back"] = BundledModel.BackCamera,
     };
 
-    public BlazeFaceModelKind Kind => Models[Model];
+    public BundledModel Kind => Models[Model];
 
-    public BlazeFaceModel BlazeFaceModel => BlazeFaceModel.Bundled(Kind);
+    public BlazeFaceModel BlazeFaceModel => Kind.Load();
 
     public float[] Input => ReadFloats("input");
 

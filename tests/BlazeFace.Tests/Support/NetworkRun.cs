@@ -9,20 +9,20 @@ internal sealed record NetworkRun(float[] Regressors, float[] Classificators)
     /// <summary>Runs the fused network in a fresh working set.</summary>
     public static NetworkRun Fused(BlazeFaceModel model, KernelSet kernels, ReadOnlySpan<float> input)
     {
-        BlazeFaceNetwork network = model.Compile(kernels).Network;
+        CompiledNetwork network = model.Compile(kernels).Network;
         NetworkActivations activations = network.CreateActivations();
         input.CopyTo(activations.Input);
         network.Run(activations);
-        return new NetworkRun(activations.Regressors.ToArray(), activations.Classificators.ToArray());
+        return new NetworkRun(activations.Output(0).ToArray(), activations.Output(1).ToArray());
     }
 
     /// <summary>Runs every layer on its own, unfused, each keeping its output.</summary>
     public static NetworkRun LayerByLayer(BlazeFaceModel model, KernelSet kernels, ReadOnlySpan<float> input)
     {
-        BlazeFaceNetwork network = model.Compile(kernels).Network;
+        CompiledNetwork network = model.Compile(kernels).Network;
         NetworkActivations activations = network.CreateLayerByLayerActivations();
         input.CopyTo(activations.Input);
         network.RunLayerByLayer(activations);
-        return new NetworkRun(activations.Regressors.ToArray(), activations.Classificators.ToArray());
+        return new NetworkRun(activations.Output(0).ToArray(), activations.Output(1).ToArray());
     }
 }

@@ -15,15 +15,22 @@ public sealed class FaceTrackerThreadingTests : IDisposable
     [Test]
     public void A_call_overlapping_another_on_the_same_tracker_is_refused()
     {
-        using var detector = new BlockingDetector();
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var engine = new FakeEngine(run: _ =>
+        {
+            entered.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+        });
+        using var detector = new FaceDetector(new FaceDetectorOptions { Engine = engine });
         var tracker = new FaceTracker(detector);
         var first = Task.Run(() => tracker.Track(new RgbImage(8, 8).AsView(), TimeSpan.Zero));
-        Assert.That(detector.Entered.Wait(TimeSpan.FromSeconds(10)), Is.True, "the first call reached the detector");
+        Assert.That(entered.Wait(TimeSpan.FromSeconds(10)), Is.True, "the first call reached the network");
 
         Assert.Throws<InvalidOperationException>(() => tracker.Track(new RgbImage(8, 8).AsView(), TimeSpan.FromSeconds(1)));
         Assert.Throws<InvalidOperationException>(tracker.Reset);
 
-        detector.Release.Set();
+        release.Set();
         Assert.That(first.Wait(TimeSpan.FromSeconds(10)), Is.True);
         Assert.DoesNotThrow(() => tracker.Track(new RgbImage(8, 8).AsView(), TimeSpan.FromSeconds(1)), "usable again once the first call is over");
     }
@@ -59,35 +66,5 @@ public sealed class FaceTrackerThreadingTests : IDisposable
         }
 
         return results;
-    }
-
-    /// <summary>A detector whose Detect waits until the test lets it go, to hold a tracker call open.</summary>
-    private sealed class BlockingDetector : IFaceDetector
-    {
-        public ManualResetEventSlim Entered { get; } = new();
-
-        public ManualResetEventSlim Release { get; } = new();
-
-        public BlazeFaceModel Model => BlazeFaceModel.ShortRange;
-
-        public int Detect(ImageView image, Span<FaceDetection> destination, out int found)
-        {
-            Entered.Set();
-            Release.Wait(TimeSpan.FromSeconds(30));
-            found = 0;
-            return 0;
-        }
-
-        public IReadOnlyList<FaceDetection> Detect(ImageView image) => throw new NotSupportedException();
-
-        public IReadOnlyList<FaceDetection> Detect(ReadOnlySpan<float> inputTensor) => throw new NotSupportedException();
-
-        public int Detect(ReadOnlySpan<float> inputTensor, Span<FaceDetection> destination) => throw new NotSupportedException();
-
-        public void Dispose()
-        {
-            Entered.Dispose();
-            Release.Dispose();
-        }
     }
 }

@@ -1,3 +1,5 @@
+using BlazeFace.Tracking;
+
 namespace BlazeFace.Tests.Tracking;
 
 /// <summary>The assignment is optimal: checked against every possible assignment of small matrices.</summary>

@@ -1,3 +1,5 @@
+using BlazeFace.Tracking;
+
 namespace BlazeFace.Tests.Tracking;
 
 /// <summary>The two low-pass filters of one coordinate.</summary>

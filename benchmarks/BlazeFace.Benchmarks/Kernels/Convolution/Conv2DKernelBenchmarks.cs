@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
 
 namespace BlazeFace.Benchmarks.Kernels;
 

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
+using BlazeFace.Kernels.Pooling;
 
 namespace BlazeFace.Benchmarks.Kernels;
 

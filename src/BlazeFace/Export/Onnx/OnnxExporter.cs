@@ -1,6 +1,10 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
+using BlazeFace.Models;
 using BlazeFace.Models.Tflite;
 using BlazeFace.Network;
+using BlazeFace.Network.Layers;
+using BlazeFace.Network.Loading;
 
 namespace BlazeFace.Export.Onnx;
 
@@ -11,8 +15,8 @@ namespace BlazeFace.Export.Onnx;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The graph keeps TFLite's interface: input <c>input</c> [1, S, S, 3] (NHWC, RGB in [-1, 1]), outputs
-/// <c>regressors</c> [1, N, 16] and <c>classificators</c> [1, N, 1] in TFLite's anchor order. ONNX's Conv is NCHW,
+/// The graph keeps TFLite's interface: input <c>input</c> [1, S, S, 3] (NHWC), outputs named by the model's spec (for
+/// a detector <c>regressors</c> [1, N, 16] and <c>classificators</c> [1, N, 1] in TFLite's anchor order). ONNX's Conv is NCHW,
 /// so the input is transposed once, every feature map stays NCHW, and each head transposes its map back to NHWC
 /// before the reshape so anchors come out in TFLite's order (row, column, anchor within the cell).
 /// </para>
@@ -30,42 +34,30 @@ internal static class OnnxExporter
     /// <summary>ONNX IR version 8 is the one released with opset 17 (ONNX 1.12).</summary>
     public static long IrVersion => 8;
 
-    /// <summary>The graph input's name: TFLite's.</summary>
+    /// <summary>The graph input's name, whatever the file calls it.</summary>
     public static string InputName => "input";
 
-    /// <summary>The box and keypoint output's name: TFLite's for the short-range and back-camera models.</summary>
-    public static string RegressorsName => "regressors";
-
-    /// <summary>The score logit output's name: TFLite's for the short-range and back-camera models.</summary>
-    public static string ClassificatorsName => "classificators";
-
-    public static OnnxModel Export(BlazeFaceNetwork network, TfliteModel file)
+    public static OnnxModel Export(CompiledNetwork network, TfliteModel file, ModelSpec spec)
     {
-        var export = new NetworkExport(network, file);
+        var export = new NetworkExport(network, file, spec.OutputNames);
         foreach (Layer layer in network.Layers)
         {
             export.Add(layer);
         }
 
-        int size = network.Spec.InputSize;
-        int anchors = network.AnchorCount;
+        TensorShape input = network.InputShape;
         OnnxGraph graph = export.Graph.Build(
-            $"BlazeFace {network.Spec.Name}",
-            [new OnnxValueInfo(InputName, OnnxDataType.Float, 1, size, size, 3)],
-            [
-                new OnnxValueInfo(RegressorsName, OnnxDataType.Float, 1, anchors, network.Regressors.OutputShape.Channels),
-                new OnnxValueInfo(ClassificatorsName, OnnxDataType.Float, 1, anchors, network.Classificators.OutputShape.Channels),
-            ]);
+            $"BlazeFace {spec.Name}",
+            [new OnnxValueInfo(InputName, OnnxDataType.Float, 1, input.Height, input.Width, input.Channels)],
+            [.. network.Outputs.Select((output, i) => new OnnxValueInfo(spec.OutputNames[i], OnnxDataType.Float, 1, output.OutputShape.Width, output.OutputShape.Channels))]);
 
         string version = typeof(OnnxExporter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-        string doc = $"MediaPipe's BlazeFace {network.Spec.Name} face detector, {size}x{size}, rebuilt layer by layer by BlazeFace for .NET. " +
-            $"Input '{InputName}': NHWC RGB scaled to [-1, 1]. Outputs '{RegressorsName}' [1, {anchors}, 16] (box centre x, y, width, height and six " +
-            $"keypoints x, y, in input pixels relative to each anchor) and '{ClassificatorsName}' [1, {anchors}, 1] (score logits), in TFLite's anchor order.";
+        string doc = $"MediaPipe's {spec.Name} model, {input.Height}x{input.Width}, rebuilt layer by layer by BlazeFace for .NET. {spec.Description}";
         return new OnnxModel(IrVersion, OpsetVersion, "BlazeFace for .NET", version, doc, graph);
     }
 
     /// <summary>The translation state: which ONNX tensor holds each layer's output, and in which layout.</summary>
-    private sealed class NetworkExport(BlazeFaceNetwork network, TfliteModel file)
+    private sealed class NetworkExport(CompiledNetwork network, TfliteModel file, IReadOnlyList<string> outputNames)
     {
         // Feature maps are NCHW inside the graph; the heads' [1, N, K] rows are kept as TFLite has them.
         private readonly HashSet<Layer> _rows = [];
@@ -91,7 +83,7 @@ internal static class OnnxExporter
                 case ChannelPadding padding:
                     AddChannelPadding(padding);
                     break;
-                case BlazeFace.Network.Add add:
+                case BlazeFace.Network.Layers.Add add:
                     Graph.AddNode("Add", TensorOf(add), [TensorOf(add.Inputs[0]), TensorOf(add.Inputs[1])]);
                     break;
                 case ReLU relu:
@@ -113,12 +105,27 @@ internal static class OnnxExporter
             }
         }
 
-        /// <summary>The graph's outputs carry TFLite's short-range names whatever the file calls them (full range says "reshaped_regressor_face_4").</summary>
-        private string TensorOf(Layer layer) =>
-            ReferenceEquals(layer, network.Regressors) ? RegressorsName
-            : ReferenceEquals(layer, network.Classificators) ? ClassificatorsName
-            : layer is InputLayer ? $"{layer.Name}/nchw"
-            : layer.Name;
+        /// <summary>The graph's outputs carry the spec's names whatever the file calls them (full range says "reshaped_regressor_face_4").</summary>
+        private string TensorOf(Layer layer)
+        {
+            int output = IndexOf(network.Outputs, layer);
+            return output >= 0 ? outputNames[output]
+                : layer is InputLayer ? $"{layer.Name}/nchw"
+                : layer.Name;
+        }
+
+        private static int IndexOf(IReadOnlyList<Layer> layers, Layer layer)
+        {
+            for (int i = 0; i < layers.Count; i++)
+            {
+                if (ReferenceEquals(layers[i], layer))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
 
         private void AddConv(Layer layer, in Conv2DGeometry geometry, int group, OnnxTensor filter)
         {
@@ -222,7 +229,7 @@ internal static class OnnxExporter
             }
         }
 
-        private float[] Read(WeightVariable variable) => WeightAssigner.Read(variable, file, network.Spec.Name);
+        private float[] Read(WeightVariable variable) => WeightAssigner.Read(variable, file, network.Name);
 
         private static IEnumerable<OnnxAttribute> WindowAttributes(Conv2DGeometry geometry)
         {

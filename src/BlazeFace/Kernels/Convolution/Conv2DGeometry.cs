@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Convolution;
 
 /// <summary>Everything a convolution or pooling kernel needs to know about its window walk.</summary>
 /// <remarks>

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using BlazeFace.Kernels.Gemm;
+using BlazeFace.Kernels.Simd;
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Convolution;
 
 /// <summary>
 /// General 2-D convolution (the networks' stems: 5x5 and 3x3, stride 2, 3 input channels) run on the GEMM

@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Convolution;
 
 /// <summary>
 /// Work fused into the end of a convolution: a residual add and a ReLU. BlazeBlocks end in

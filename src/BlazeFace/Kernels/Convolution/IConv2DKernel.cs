@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Convolution;
 
 /// <summary>A general 2-D convolution (any kernel size and stride), used for the networks' stems.</summary>
 internal interface IConv2DKernel

@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Convolution;
 
 /// <summary>A 1x1, stride-1 convolution: a (pixels x in) by (in x out) matrix product plus bias.</summary>
 internal interface IPointwiseConv2DKernel

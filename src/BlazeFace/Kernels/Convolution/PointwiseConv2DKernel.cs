@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using BlazeFace.Kernels.Gemm;
+using BlazeFace.Kernels.Simd;
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Convolution;
 
 /// <summary>
 /// 1x1 convolution as a register-blocked GEMM (see <see cref="GemmKernel{TVector, TArith}"/>) on vectors of

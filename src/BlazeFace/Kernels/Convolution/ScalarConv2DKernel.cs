@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Convolution;
 
 /// <summary>Direct convolution with plain loops: the reference the vectorised kernels are tested against.</summary>
 /// <remarks>

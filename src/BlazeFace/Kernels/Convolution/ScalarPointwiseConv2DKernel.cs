@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Convolution;
 
 /// <summary>1x1 convolution as plain dot products: the reference for the GEMM micro-kernels.</summary>
 /// <remarks>

@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
+using BlazeFace.Kernels.Convolution;
+using BlazeFace.Kernels.Gemm;
+using BlazeFace.Kernels.Simd;
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Depthwise;
 
 /// <summary>One or two output rows of a 3x3 depthwise convolution, any stride and padding.</summary>
 /// <remarks>

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using BlazeFace.Kernels.Convolution;
+using BlazeFace.Kernels.Simd;
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Depthwise;
 
 /// <summary>
 /// Depthwise convolution vectorised over channels. 3x3 windows (every BlazeBlock, stride 1 or 2) take a path with the

@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Depthwise;
 
 /// <summary>The depthwise kernel's buffers as raw references, checked for length once by the kernel's entry point.</summary>
 internal ref struct DepthwiseData

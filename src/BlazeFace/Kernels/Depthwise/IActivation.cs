@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Depthwise;
 
 /// <summary>
 /// Whether a kernel's loop ends in a ReLU, as a type argument: the flag is a constant in each compiled copy, so the

@@ -1,4 +1,6 @@
-namespace BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
+
+namespace BlazeFace.Kernels.Depthwise;
 
 /// <summary>A depthwise convolution with depth multiplier 1: one KxK filter per channel.</summary>
 internal interface IDepthwiseConv2DKernel

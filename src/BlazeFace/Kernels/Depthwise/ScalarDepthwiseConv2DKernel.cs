@@ -1,4 +1,6 @@
-namespace BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
+
+namespace BlazeFace.Kernels.Depthwise;
 
 /// <summary>Depthwise convolution with plain loops: the reference for the vectorised kernels.</summary>
 /// <remarks>

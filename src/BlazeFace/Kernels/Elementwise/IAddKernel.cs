@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Elementwise;
 
 /// <summary>Element-wise sum of two equally shaped tensors, optionally followed by ReLU.</summary>
 internal interface IAddKernel

@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Elementwise;
 
 /// <summary>max(x, 0) element-wise.</summary>
 internal interface IReluKernel

@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Elementwise;
 
 /// <summary>Element-wise add, one value at a time: the reference implementation.</summary>
 internal sealed class ScalarAddKernel : IAddKernel

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Elementwise;
 
 /// <summary>
 /// Element-wise add (and ReLU) by <see cref="TensorPrimitives"/>, which picks the widest vectors the machine has on

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Elementwise;
 
 /// <summary>ReLU as <see cref="TensorPrimitives"/>' max(x, 0), vectorised at the machine's widest width.</summary>
 internal sealed class TensorPrimitivesReluKernel : IReluKernel

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using BlazeFace.Kernels.Convolution;
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Gemm;
 
 /// <summary>The argument checks and <see cref="GemmDestination"/> set-up shared by the GEMM-based convolutions.</summary>
 internal static class GemmArguments

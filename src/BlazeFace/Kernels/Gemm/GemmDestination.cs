@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Gemm;
 
 /// <summary>
 /// Where a GEMM writes and what its epilogue adds, as raw references: the kernel checked every length on entry, so

@@ -1,4 +1,6 @@
-namespace BlazeFace.Kernels;
+using BlazeFace.Kernels.Simd;
+
+namespace BlazeFace.Kernels.Gemm;
 
 /// <summary>
 /// How a GEMM kernel of <see cref="VectorLanes"/>-float vectors lays out an (out x k) filter: output channels are cut into

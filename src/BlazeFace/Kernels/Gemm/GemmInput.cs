@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Gemm;
 
 /// <summary>
 /// Where one row of the GEMM's left matrix finds its reduction: <see cref="Segments"/> runs of

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using BlazeFace.Kernels.Convolution;
+using BlazeFace.Kernels.Simd;
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Gemm;
 
 /// <summary>
 /// output[p, :] = epilogue(bias + input[p, :] x filter) for a row-major input and a filter packed by

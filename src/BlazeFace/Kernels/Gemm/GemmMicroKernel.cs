@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using BlazeFace.Kernels.Simd;
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Gemm;
 
 /// <summary>
 /// The register-blocked inner product of the GEMM: a tile of <c>TRows</c> pixels by <c>TColumns</c> output vectors is

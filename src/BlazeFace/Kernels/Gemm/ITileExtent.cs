@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Gemm;
 
 /// <summary>
 /// A tile dimension known when the JIT compiles a micro-kernel: passing it as a struct type argument makes every

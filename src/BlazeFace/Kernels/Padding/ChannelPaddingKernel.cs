@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using BlazeFace.Kernels.Simd;
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Padding;
 
 /// <summary>
 /// Channel padding with whole-vector copies. Pixels are written in order and each vector may run past the end of its

@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Padding;
 
 /// <summary>Pads every pixel's channel vector with zeros before and after (TFLite PAD on the channel axis only).</summary>
 internal interface IChannelPaddingKernel

@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Padding;
 
 /// <summary>Channel padding by per-pixel copies: the reference implementation.</summary>
 internal sealed class ScalarChannelPaddingKernel : IChannelPaddingKernel

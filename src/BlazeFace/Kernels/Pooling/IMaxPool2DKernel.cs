@@ -1,4 +1,6 @@
-namespace BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
+
+namespace BlazeFace.Kernels.Pooling;
 
 /// <summary>Max pooling over KxK windows; taps in the padding are ignored, as TensorFlow does.</summary>
 internal interface IMaxPool2DKernel

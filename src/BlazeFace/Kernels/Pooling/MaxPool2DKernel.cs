@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using BlazeFace.Kernels.Convolution;
+using BlazeFace.Kernels.Simd;
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Pooling;
 
 /// <summary>
 /// Max pooling vectorised over channels. The BlazeBlocks' pools are 2x2 windows at stride 2 with no leading padding:

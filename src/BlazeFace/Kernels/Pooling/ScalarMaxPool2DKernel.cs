@@ -1,4 +1,6 @@
-namespace BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
+
+namespace BlazeFace.Kernels.Pooling;
 
 /// <summary>Max pooling with plain loops: the reference for the vectorised kernel.</summary>
 /// <remarks>Each output pixel starts at minus infinity and takes the maximum over the taps inside the input, all channels at once.</remarks>

@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Resize;
 
 /// <summary>Bilinear resize of an NHWC tensor with TFLite's coordinate rules.</summary>
 internal interface IResizeBilinearKernel

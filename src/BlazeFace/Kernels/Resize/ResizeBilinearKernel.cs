@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using BlazeFace.Kernels.Simd;
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Resize;
 
 /// <summary>
 /// Bilinear resize vectorised over channels, with the coordinate rules of <see cref="ScalarResizeBilinearKernel"/>

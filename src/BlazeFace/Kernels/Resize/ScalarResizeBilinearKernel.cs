@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Resize;
 
 /// <summary>
 /// Bilinear resize following TFLite's reference kernel: source coordinate (dst + 0.5) * scale - 0.5 with half-pixel

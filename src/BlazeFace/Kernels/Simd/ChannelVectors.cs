@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Simd;
 
 /// <summary>
 /// How the channel-vectorised kernels cover C channels with vectors of L lanes (C &gt;= L): ceil(C / L) vectors,

@@ -1,4 +1,4 @@
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Simd;
 
 /// <summary>
 /// The float arithmetic of one SIMD width. Kernels are written once, generic over a struct implementing this, and the

@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 #endif
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Simd;
 
 /// <summary>Float arithmetic on <see cref="Vector128{T}"/>: 4 lanes.</summary>
 internal readonly struct Vector128Arithmetic : IVectorArithmetic<Vector128<float>>

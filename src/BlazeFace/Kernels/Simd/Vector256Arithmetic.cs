@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 #endif
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Simd;
 
 /// <summary>Float arithmetic on <see cref="Vector256{T}"/>: 8 lanes.</summary>
 internal readonly struct Vector256Arithmetic : IVectorArithmetic<Vector256<float>>

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 #endif
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Simd;
 
 /// <summary>Float arithmetic on <see cref="Vector512{T}"/>: 16 lanes.</summary>
 internal readonly struct Vector512Arithmetic : IVectorArithmetic<Vector512<float>>

@@ -1,7 +1,7 @@
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
-namespace BlazeFace.Kernels;
+namespace BlazeFace.Kernels.Simd;
 
 /// <summary>
 /// The size of the SIMD register file, which bounds how many accumulators a register-blocked kernel can keep: 32

@@ -1,4 +1,6 @@
-namespace BlazeFace.Network;
+using BlazeFace.Network.Layers;
+
+namespace BlazeFace.Network.Architectures;
 
 /// <summary>
 /// The back-camera BlazeFace of face_detection_back.tflite: a 5x5 stem to 128x128x24, seven single BlazeBlocks, then
@@ -7,9 +9,9 @@ namespace BlazeFace.Network;
 /// </summary>
 internal static class BackCameraArchitecture
 {
-    public static BlazeFaceNetwork Build(NetworkBuilder b)
+    public static CompiledNetwork Build(NetworkBuilder b)
     {
-        Layer x = b.ConvRelu(b.Input, filters: 24, kernelSize: 5, stride: 2); // 256x256x3 -> 128x128x24
+        Layer x = b.ConvRelu(b.Input("input", height: 256, width: 256, channels: 3), filters: 24, kernelSize: 5, stride: 2); // 256x256x3 -> 128x128x24
         x = Stage(b, x, channels: 24, firstStride: 1, blocks: 7);           // 128x128x24
         x = Stage(b, x, channels: 24, firstStride: 2, blocks: 8);           // 64x64x24
         x = Stage(b, x, channels: 48, firstStride: 2, blocks: 8);           // 32x32x48

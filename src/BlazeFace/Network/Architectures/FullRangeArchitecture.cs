@@ -1,4 +1,6 @@
-namespace BlazeFace.Network;
+using BlazeFace.Network.Layers;
+
+namespace BlazeFace.Network.Architectures;
 
 /// <summary>
 /// The full-range BlazeFace of face_detection_full_range.tflite: a 3x3 stem, double BlazeBlocks down to 6x6x384,
@@ -7,9 +9,9 @@ namespace BlazeFace.Network;
 /// </summary>
 internal static class FullRangeArchitecture
 {
-    public static BlazeFaceNetwork Build(NetworkBuilder b)
+    public static CompiledNetwork Build(NetworkBuilder b)
     {
-        Layer x = b.Input;                                              // 192x192x3
+        Layer x = b.Input("input", height: 192, width: 192, channels: 3);                                              // 192x192x3
         x = b.ConvRelu(x, filters: 32, kernelSize: 3, stride: 2);          // 96x96x32
         x = b.DoubleBlazeBlock(x, 8, 32);
         x = b.DoubleBlazeBlock(x, 8, 32);

@@ -1,4 +1,6 @@
-namespace BlazeFace.Network;
+using BlazeFace.Network.Layers;
+
+namespace BlazeFace.Network.Architectures;
 
 /// <summary>
 /// The short-range (front camera) BlazeFace of face_detection_front.tflite: a 5x5 stem and eleven single
@@ -6,9 +8,9 @@ namespace BlazeFace.Network;
 /// </summary>
 internal static class ShortRangeArchitecture
 {
-    public static BlazeFaceNetwork Build(NetworkBuilder b)
+    public static CompiledNetwork Build(NetworkBuilder b)
     {
-        Layer x = b.Input;                            // 128x128x3
+        Layer x = b.Input("input", height: 128, width: 128, channels: 3);                            // 128x128x3
         x = b.ConvRelu(x, filters: 24, kernelSize: 5, stride: 2); // 64x64x24
         x = b.BlazeBlock(x, 24);
         x = b.BlazeBlock(x, 28);

@@ -1,6 +1,7 @@
 using BlazeFace.Kernels;
+using BlazeFace.Network.Layers;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Blocks;
 
 /// <summary>
 /// The single BlazeBlock of the BlazeFace paper: depthwise 3x3 (stride 1 or 2) → 1x1 convolution, added to the

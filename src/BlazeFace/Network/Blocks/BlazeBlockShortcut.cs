@@ -1,6 +1,8 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
+using BlazeFace.Network.Layers;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Blocks;
 
 /// <summary>
 /// The residual branch of both BlazeBlock kinds: the input itself, 2x2 max-pooled when the block strides, and

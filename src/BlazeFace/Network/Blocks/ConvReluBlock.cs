@@ -1,6 +1,8 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
+using BlazeFace.Network.Layers;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Blocks;
 
 /// <summary>Conv2D followed by ReLU, run as one kernel call with the ReLU in its epilogue.</summary>
 internal sealed class ConvReluBlock : INetworkNode

@@ -1,6 +1,8 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
+using BlazeFace.Network.Layers;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Blocks;
 
 /// <summary>
 /// The double BlazeBlock of the BlazeFace paper: depthwise 3x3 (stride 1 or 2) → 1x1 projection to a narrow

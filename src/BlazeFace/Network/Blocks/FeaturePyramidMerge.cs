@@ -1,6 +1,7 @@
 using BlazeFace.Kernels;
+using BlazeFace.Network.Layers;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Blocks;
 
 /// <summary>
 /// One top-down step of the full-range model's feature pyramid: the coarse map and a finer lateral map are each

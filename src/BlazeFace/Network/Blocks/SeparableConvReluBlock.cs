@@ -1,6 +1,8 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
+using BlazeFace.Network.Layers;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Blocks;
 
 /// <summary>
 /// Keras <c>SeparableConv2D</c> followed by ReLU: a depthwise 3x3 convolution (stride 1 or 2, 'same' padding) and a

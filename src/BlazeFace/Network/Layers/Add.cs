@@ -1,6 +1,7 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Elementwise;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>Keras <c>Add</c> of two equally shaped tensors: TFLite ADD.</summary>
 internal sealed class Add : Layer

@@ -1,6 +1,7 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Padding;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>
 /// Zero channels appended to a tensor so a BlazeBlock's shortcut matches its wider output: the Lambda layer of the

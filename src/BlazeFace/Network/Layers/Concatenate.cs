@@ -1,6 +1,6 @@
 using BlazeFace.Kernels;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>Keras <c>Concatenate(axis=1)</c> of [1, N, K] tensors (here shaped 1 x N x K): TFLite CONCATENATION.</summary>
 internal sealed class Concatenate : Layer

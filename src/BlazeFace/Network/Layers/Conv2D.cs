@@ -1,6 +1,7 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>Keras <c>Conv2D</c> (square kernel, bias, no activation): TFLite CONV_2D.</summary>
 /// <remarks>1x1 stride-1 convolutions run on the pointwise (GEMM) kernel, everything else on the general one.</remarks>

@@ -1,6 +1,8 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
+using BlazeFace.Kernels.Depthwise;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>Keras <c>DepthwiseConv2D</c> with depth multiplier 1 and bias: TFLite DEPTHWISE_CONV_2D.</summary>
 internal sealed class DepthwiseConv2D : Layer

@@ -1,4 +1,4 @@
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>One step of the network's forward pass: a layer, or a block that runs several layers fused.</summary>
 internal interface INetworkNode

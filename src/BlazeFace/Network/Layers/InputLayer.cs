@@ -1,6 +1,6 @@
 using BlazeFace.Kernels;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>The network input: the caller writes the pre-processed image into its output.</summary>
 internal sealed class InputLayer : Layer

@@ -1,6 +1,6 @@
 using BlazeFace.Kernels;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>
 /// A Keras-style layer: named like the tensor it produces in the TFLite file, connected to the layers it reads,

@@ -1,4 +1,4 @@
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>
 /// Keras's automatic layer names: the first <c>conv2d</c>, then <c>conv2d_1</c>, <c>conv2d_2</c>… per layer kind.

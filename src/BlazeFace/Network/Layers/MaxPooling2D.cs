@@ -1,6 +1,8 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
+using BlazeFace.Kernels.Pooling;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>Keras <c>MaxPooling2D</c>: TFLite MAX_POOL_2D.</summary>
 internal sealed class MaxPooling2D : Layer

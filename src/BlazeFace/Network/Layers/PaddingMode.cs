@@ -1,4 +1,4 @@
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>Keras's <c>padding</c> argument.</summary>
 internal enum PaddingMode

@@ -1,6 +1,7 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Elementwise;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>Keras <c>ReLU</c> (the model's <c>activation_N</c> layers): TFLite RELU.</summary>
 internal sealed class ReLU : Layer

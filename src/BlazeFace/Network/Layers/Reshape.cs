@@ -1,6 +1,6 @@
 using BlazeFace.Kernels;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>Keras <c>Reshape</c>: TFLite RESHAPE. NHWC data keeps its order, so this is a copy under a new shape.</summary>
 internal sealed class Reshape : Layer

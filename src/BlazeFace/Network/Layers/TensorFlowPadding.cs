@@ -1,4 +1,7 @@
-namespace BlazeFace.Network;
+using BlazeFace.Kernels;
+using BlazeFace.Kernels.Convolution;
+
+namespace BlazeFace.Network.Layers;
 
 /// <summary>Output size and leading padding of one spatial axis, computed exactly as TensorFlow does.</summary>
 internal static class TensorFlowPadding
@@ -25,10 +28,10 @@ internal static class TensorFlowPadding
         return (outputSize, padTotal / 2);
     }
 
-    public static Kernels.Conv2DGeometry Geometry(Kernels.TensorShape input, int outChannels, int kernelSize, int stride, PaddingMode mode)
+    public static Conv2DGeometry Geometry(TensorShape input, int outChannels, int kernelSize, int stride, PaddingMode mode)
     {
         var (outH, padTop) = Compute(input.Height, kernelSize, stride, mode);
         var (outW, padLeft) = Compute(input.Width, kernelSize, stride, mode);
-        return new Kernels.Conv2DGeometry(input, new Kernels.TensorShape(outH, outW, outChannels), kernelSize, kernelSize, stride, stride, padTop, padLeft);
+        return new Conv2DGeometry(input, new TensorShape(outH, outW, outChannels), kernelSize, kernelSize, stride, stride, padTop, padLeft);
     }
 }

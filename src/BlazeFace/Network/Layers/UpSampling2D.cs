@@ -1,6 +1,7 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Resize;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>
 /// Keras <c>UpSampling2D(interpolation='bilinear')</c>: TFLite RESIZE_BILINEAR. Keras's bilinear up-sampling

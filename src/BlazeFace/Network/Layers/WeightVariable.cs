@@ -1,4 +1,4 @@
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Layers;
 
 /// <summary>
 /// A trainable tensor of a layer, like a Keras variable: it has the name and shape of the TFLite tensor that holds

@@ -1,7 +1,8 @@
 using BlazeFace.Kernels;
 using BlazeFace.Models.Tflite;
+using BlazeFace.Network.Layers;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Loading;
 
 /// <summary>
 /// Checks a built network against the model file's operator graph: every layer must have an operator of the right
@@ -15,20 +16,40 @@ internal static class GraphVerifier
     // named "<layer>": those are two layers (see SeparableConvReluBlock), so only a numeric suffix is dropped.
     private const string CompatSuffix = "__xeno_compat__";
 
-    public static void Verify(BlazeFaceNetwork network, TfliteModel model)
+    /// <summary>Checks the whole graph.</summary>
+    /// <exception cref="InvalidDataException">The file differs from the network; the message names the first difference.</exception>
+    public static void Verify(CompiledNetwork network, TfliteModel model)
+    {
+        GraphMatch match = Match(network, model);
+        if (!match.IsMatch)
+        {
+            throw new InvalidDataException($"The model does not match the {network.Name} architecture: {match.FirstDifference}");
+        }
+    }
+
+    /// <summary>How far the file's graph agrees with the network's, and where it first differs.</summary>
+    public static GraphMatch Match(CompiledNetwork network, TfliteModel model)
     {
         var context = new Context(network, model);
-        context.VerifyInput();
-        foreach (Layer layer in network.Layers)
+        try
         {
-            if (layer is not InputLayer)
+            context.VerifyInput();
+            foreach (Layer layer in network.Layers)
             {
-                context.VerifyLayer(layer);
+                if (layer is not InputLayer)
+                {
+                    context.VerifyLayer(layer);
+                }
             }
-        }
 
-        context.VerifyAllOperatorsUsed();
-        context.VerifyOutputs();
+            context.VerifyAllOperatorsUsed();
+            context.VerifyOutputs();
+            return new GraphMatch(true, context.MatchedLayers, null);
+        }
+        catch (InvalidDataException difference)
+        {
+            return new GraphMatch(false, context.MatchedLayers, difference.Message);
+        }
     }
 
     internal static string NormalizeName(string tensorName)
@@ -41,12 +62,12 @@ internal static class GraphVerifier
 
     private sealed class Context
     {
-        private readonly BlazeFaceNetwork _network;
+        private readonly CompiledNetwork _network;
         private readonly TfliteModel _model;
         private readonly Dictionary<string, TfliteOperator> _producers = new(StringComparer.Ordinal);
         private readonly HashSet<int> _matched = [];
 
-        public Context(BlazeFaceNetwork network, TfliteModel model)
+        public Context(CompiledNetwork network, TfliteModel model)
         {
             _network = network;
             _model = model;
@@ -59,15 +80,23 @@ internal static class GraphVerifier
             }
         }
 
+        /// <summary>Layers found in the file so far, with the right operator, shape, options and inputs.</summary>
+        public int MatchedLayers => _matched.Count;
+
         public void VerifyInput()
         {
             if (_model.Inputs.Count != 1)
             {
-                throw Mismatch($"the file has {_model.Inputs.Count} inputs; BlazeFace has one.");
+                throw Mismatch($"the file has {_model.Inputs.Count} inputs; the network has one.");
             }
 
             TfliteTensor input = _model.Tensors[_model.Inputs[0]];
-            ExpectShape(input, [1, _network.InputShape.Height, _network.InputShape.Width, _network.InputShape.Channels], "input");
+            if (input.Name != _network.Input.Name)
+            {
+                throw Mismatch($"the file's input is '{input.Name}'; the network's is '{_network.Input.Name}'.");
+            }
+
+            ExpectShape(input, [1, _network.InputShape.Height, _network.InputShape.Width, _network.InputShape.Channels], _network.Input.Name);
         }
 
         public void VerifyLayer(Layer layer)
@@ -132,9 +161,9 @@ internal static class GraphVerifier
 
         public void VerifyOutputs()
         {
-            var expected = new[] { _network.Regressors, _network.Classificators };
+            IReadOnlyList<Layer> expected = _network.Outputs;
             var actual = _model.Outputs.Select(i => NormalizeName(_model.Tensors[i].Name)).ToHashSet(StringComparer.Ordinal);
-            if (_model.Outputs.Count != expected.Length || expected.Any(layer => !actual.Contains(layer.Name)))
+            if (_model.Outputs.Count != expected.Count || expected.Any(layer => !actual.Contains(layer.Name)))
             {
                 throw Mismatch($"the file's outputs are [{string.Join(", ", actual)}]; the network produces [{string.Join(", ", expected.Select(l => l.Name))}].");
             }
@@ -192,7 +221,7 @@ internal static class GraphVerifier
             ExpectWeightInputs(depthwise, op);
         }
 
-        private void ExpectPool(MaxPooling2D pool, TfliteOperator op) =>
+        private static void ExpectPool(MaxPooling2D pool, TfliteOperator op) =>
             Expect(op.Pool2D is { } o && o.FilterHeight == pool.PoolSize && o.FilterWidth == pool.PoolSize && o.StrideHeight == pool.Stride && o.StrideWidth == pool.Stride
                 && o.FusedActivation == ActivationFunction.None && SamePadding(o.Padding, pool.Padding),
                 pool, op, $"{pool.PoolSize}x{pool.PoolSize} window, stride {pool.Stride}, padding {pool.Padding}");
@@ -247,7 +276,7 @@ internal static class GraphVerifier
         private static bool SamePadding(Padding file, PaddingMode layer) =>
             (file == Padding.Same && layer == PaddingMode.Same) || (file == Padding.Valid && layer == PaddingMode.Valid);
 
-        private void ExpectShape(TfliteTensor tensor, int[] expected, string what)
+        private static void ExpectShape(TfliteTensor tensor, int[] expected, string what)
         {
             if (!tensor.Shape.SequenceEqual(expected))
             {
@@ -255,7 +284,7 @@ internal static class GraphVerifier
             }
         }
 
-        private void Expect(bool condition, Layer layer, TfliteOperator op, string expectation)
+        private static void Expect(bool condition, Layer layer, TfliteOperator op, string expectation)
         {
             if (!condition)
             {
@@ -263,7 +292,6 @@ internal static class GraphVerifier
             }
         }
 
-        private InvalidDataException Mismatch(string detail) =>
-            new($"The model does not match the {_network.Spec.Name} BlazeFace architecture: {detail}");
+        private static InvalidDataException Mismatch(string detail) => new(detail);
     }
 }

@@ -1,6 +1,7 @@
 using BlazeFace.Models.Tflite;
+using BlazeFace.Network.Layers;
 
-namespace BlazeFace.Network;
+namespace BlazeFace.Network.Loading;
 
 /// <summary>
 /// Fills every weight variable of a network from the model file's tensor of the same name, as the original write-up
@@ -18,11 +19,11 @@ internal static class WeightAssigner
     /// </summary>
     public const float MaxAbsWeight = 1e6f;
 
-    public static void Assign(BlazeFaceNetwork network, TfliteModel model)
+    public static void Assign(CompiledNetwork network, TfliteModel model)
     {
         foreach (WeightVariable variable in network.Weights)
         {
-            variable.Assign(Read(variable, model, network.Spec.Name));
+            variable.Assign(Read(variable, model, network.Name));
         }
     }
 

@@ -1,4 +1,4 @@
-namespace BlazeFace.PostProcessing;
+namespace BlazeFace.PostProcessing.Anchors;
 
 /// <summary>
 /// Generates SSD anchors the way MediaPipe's <c>SsdAnchorsCalculator</c> does, so that a model trained against
@@ -11,7 +11,7 @@ namespace BlazeFace.PostProcessing;
 public static class SsdAnchorGenerator
 {
     /// <summary>Generates the anchors described by <paramref name="options"/>.</summary>
-    /// <param name="options">The layout, for example <see cref="BlazeFaceModel.AnchorOptions"/>.</param>
+    /// <param name="options">The layout, from a model's spec.</param>
     /// <returns>The anchors in the network's output order, normalised to the input size.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are invalid; the parameter name is the offending property.</exception>

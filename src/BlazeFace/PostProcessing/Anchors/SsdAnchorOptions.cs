@@ -1,4 +1,4 @@
-namespace BlazeFace.PostProcessing;
+namespace BlazeFace.PostProcessing.Anchors;
 
 /// <summary>
 /// How to lay out SSD anchors over a model's feature maps, with the meaning of MediaPipe's

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace BlazeFace.PostProcessing;
+namespace BlazeFace.PostProcessing.Decoding;
 
 /// <summary>
 /// Decodes BlazeFace's regressors and score logits against its anchors, with the semantics of MediaPipe's
@@ -18,10 +18,13 @@ namespace BlazeFace.PostProcessing;
 /// Like MediaPipe, an anchor whose decoded width or height is negative or NaN is dropped even if its score
 /// passes, because later stages (and <see cref="FaceBox"/>'s contract) assume non-negative sizes.
 /// </para>
-/// <para>Instances are immutable and safe to share between threads; <see cref="Decode"/> does not allocate.</para>
+/// <para>Instances are immutable and safe to share between threads; <c>Decode</c> does not allocate.</para>
 /// </remarks>
-public sealed class BlazeFaceAnchorDecoder : IAnchorDecoder
+internal sealed class BlazeFaceAnchorDecoder : IAnchorDecoder
 {
+    /// <summary>The values per anchor: box centre x, y, width, height, then six keypoints x, y.</summary>
+    public const int ValuesPerAnchor = 16;
+
     /// <summary>Creates a decoder with MediaPipe's clipping threshold for BlazeFace score logits, 100.</summary>
     public BlazeFaceAnchorDecoder()
         : this(100f)
@@ -47,11 +50,19 @@ public sealed class BlazeFaceAnchorDecoder : IAnchorDecoder
     /// <inheritdoc/>
     /// <remarks>A <paramref name="minScore"/> of 0 or less keeps every anchor (with a valid box); above 1 keeps none.</remarks>
     /// <exception cref="ArgumentException">
-    /// <paramref name="destination"/> has room for fewer candidates than there are anchors, or
-    /// <paramref name="minScore"/> is NaN.
+    /// An output does not have the model's length, <paramref name="destination"/> has room for fewer candidates than
+    /// there are anchors, or <paramref name="minScore"/> is NaN.
     /// </exception>
-    public int Decode(RawDetections raw, float minScore, Span<FaceCandidate> destination)
+    public int Decode(BlazeFaceModel model, ReadOnlySpan<float> regressors, ReadOnlySpan<float> scoreLogits, float minScore, Span<FaceCandidate> destination) =>
+        Decode(regressors, scoreLogits, model.Anchors, model.InputSize, model.InputSize, minScore, destination);
+
+    /// <summary>Decodes outputs relative to any anchors, on an input of any size.</summary>
+    /// <inheritdoc cref="Decode(BlazeFaceModel, ReadOnlySpan{float}, ReadOnlySpan{float}, float, Span{FaceCandidate})"/>
+    public int Decode(
+        ReadOnlySpan<float> regressors, ReadOnlySpan<float> scoreLogits, ReadOnlySpan<Anchor> anchors, int inputWidth, int inputHeight, float minScore, Span<FaceCandidate> destination)
     {
+        var raw = new RawOutputs(regressors, scoreLogits, anchors, inputWidth, inputHeight);
+
         // Requiring room for every anchor up front keeps the contract simple: no candidate is ever silently lost
         // to a short buffer, and the loop needs no bounds decisions.
         if (destination.Length < raw.Anchors.Length)
@@ -101,7 +112,7 @@ public sealed class BlazeFaceAnchorDecoder : IAnchorDecoder
 
     /// <summary>Decodes anchor <paramref name="index"/> into <c>destination[written]</c> if it survives; returns 1 if it did, else 0.</summary>
     private int DecodeIfSurvivor(
-        RawDetections raw, int index, float logitBound, float minScore, Span<float> keypointScratch, Span<FaceCandidate> destination, int written)
+        in RawOutputs raw, int index, float logitBound, float minScore, Span<float> keypointScratch, Span<FaceCandidate> destination, int written)
     {
         float logit = raw.ScoreLogits[index];
         if (!(logit >= logitBound))
@@ -117,7 +128,7 @@ public sealed class BlazeFaceAnchorDecoder : IAnchorDecoder
         }
 
         Anchor anchor = raw.Anchors[index];
-        ReadOnlySpan<float> r = raw.Regressors.Slice(index * RawDetections.ValuesPerAnchor, RawDetections.ValuesPerAnchor);
+        ReadOnlySpan<float> r = raw.Regressors.Slice(index * ValuesPerAnchor, ValuesPerAnchor);
         float inputWidth = raw.InputWidth;
         float inputHeight = raw.InputHeight;
 
@@ -141,5 +152,38 @@ public sealed class BlazeFaceAnchorDecoder : IAnchorDecoder
         var box = new FaceBox(centerX - (width / 2f), centerY - (height / 2f), width, height);
         destination[written] = new FaceCandidate(score, box, new FaceKeypoints(keypointScratch));
         return 1;
+    }
+
+    /// <summary>The outputs of one run, checked against the anchors they belong to.</summary>
+    private readonly ref struct RawOutputs
+    {
+        public RawOutputs(ReadOnlySpan<float> regressors, ReadOnlySpan<float> scoreLogits, ReadOnlySpan<Anchor> anchors, int inputWidth, int inputHeight)
+        {
+            if (scoreLogits.Length != anchors.Length)
+            {
+                throw new ArgumentException($"Expected one score logit per anchor ({anchors.Length}), got {scoreLogits.Length}.", nameof(scoreLogits));
+            }
+
+            if (regressors.Length != anchors.Length * ValuesPerAnchor)
+            {
+                throw new ArgumentException($"Expected {ValuesPerAnchor} regressor values per anchor ({anchors.Length * ValuesPerAnchor}), got {regressors.Length}.", nameof(regressors));
+            }
+
+            Regressors = regressors;
+            ScoreLogits = scoreLogits;
+            Anchors = anchors;
+            InputWidth = inputWidth;
+            InputHeight = inputHeight;
+        }
+
+        public ReadOnlySpan<float> Regressors { get; }
+
+        public ReadOnlySpan<float> ScoreLogits { get; }
+
+        public ReadOnlySpan<Anchor> Anchors { get; }
+
+        public int InputWidth { get; }
+
+        public int InputHeight { get; }
     }
 }

@@ -1,4 +1,4 @@
-namespace BlazeFace.PostProcessing;
+namespace BlazeFace.PostProcessing.Decoding;
 
 /// <summary>
 /// The raw score logit below which an anchor cannot reach a minimum score, so that the decoder can reject

@@ -1,7 +1,7 @@
-namespace BlazeFace.PostProcessing;
+namespace BlazeFace.PostProcessing.Suppression;
 
 /// <summary>
-/// Orders candidates best first, ties in input order, without moving them: each candidate becomes one 64-bit
+/// Orders detections best first, ties in input order, without moving them: each detection becomes one 64-bit
 /// key (score rank in the high half, input position in the low half) and the keys are sorted.
 /// </summary>
 /// <remarks>
@@ -15,21 +15,22 @@ internal static class ScoreOrder
     /// <summary>Up to this many candidates, callers keep the keys on the stack (8 KiB); beyond, they rent them.</summary>
     internal const int StackKeyLimit = 1024;
 
-    /// <summary>Writes one key per candidate into <paramref name="keys"/> and sorts them best first.</summary>
-    /// <param name="candidates">The candidates, fewer than 2³¹.</param>
-    /// <param name="keys">Exactly <c>candidates.Length</c> slots.</param>
-    internal static void Sort(ReadOnlySpan<FaceCandidate> candidates, Span<ulong> keys)
+    /// <summary>Writes one key per detection into <paramref name="keys"/> and sorts them best first.</summary>
+    /// <param name="detections">The detections, fewer than 2³¹.</param>
+    /// <param name="keys">Exactly <c>detections.Length</c> slots.</param>
+    internal static void Sort<T>(ReadOnlySpan<T> detections, Span<ulong> keys)
+        where T : struct, IScoredBox
     {
-        for (int i = 0; i < candidates.Length; i++)
+        for (int i = 0; i < detections.Length; i++)
         {
-            keys[i] = ((ulong)DescendingRank(candidates[i].Score) << 32) | (uint)i;
+            keys[i] = ((ulong)DescendingRank(detections[i].Score) << 32) | (uint)i;
         }
 
         keys.Sort();
     }
 
     /// <summary>The input position a sorted key refers to.</summary>
-    internal static int CandidateIndex(ulong key) => (int)(uint)key;
+    internal static int DetectionIndex(ulong key) => (int)(uint)key;
 
     /// <summary>An unsigned value that increases as <paramref name="score"/> decreases (higher scores sort first).</summary>
     private static uint DescendingRank(float score)

@@ -1,4 +1,4 @@
-namespace BlazeFace.PostProcessing;
+namespace BlazeFace.PostProcessing.Suppression;
 
 /// <summary>
 /// Running score-weighted mean of a cluster of detections: box corners and keypoints, as MediaPipe's WEIGHTED

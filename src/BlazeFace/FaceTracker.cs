@@ -1,0 +1,233 @@
+using BlazeFace.Imaging;
+using BlazeFace.Tracking;
+
+namespace BlazeFace;
+
+/// <summary>
+/// Follows faces through the frames of one video stream: detects each frame with an <see cref="FaceDetector"/>,
+/// gives every face a stable <see cref="TrackedFace.TrackId"/>, smooths its box and keypoints, and bridges frames
+/// where the detector misses it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each frame, every track's box is predicted to the frame's timestamp along its velocity and matched to the
+/// detections by overlap (an optimal assignment on intersection over union); a matched track is corrected by a
+/// One-Euro filter per coordinate, whose cut-off follows the face's speed, driven by the timestamps so that a
+/// variable frame rate works. A detection that
+/// matches no track starts a candidate track, reported once it has been detected in
+/// <see cref="FaceTrackerOptions.MinHits"/> consecutive frames. A confirmed track that is not detected coasts on its
+/// velocity for up to <see cref="FaceTrackerOptions.MaxMissedFrames"/> frames, then ends.
+/// </para>
+/// <para>
+/// Thread safety: a tracker holds the state of one stream, so it is not thread-safe. Use one tracker per stream and
+/// call it from one thread at a time (successive calls may come from different threads); overlapping calls throw
+/// <see cref="InvalidOperationException"/>. The detector may be shared: a <see cref="FaceDetector"/> serves any number
+/// of trackers on different threads at once. The tracker does not own the detector and does not dispose it.
+/// </para>
+/// </remarks>
+public sealed class FaceTracker
+{
+    private readonly TrackTable _tracks;
+    private readonly FaceDetection[] _detections;
+    private readonly TrackedFace[] _results;
+    private TimeSpan _lastTimestamp;
+    private bool _started;
+    private int _busy;
+
+    /// <summary>Creates a tracker for one stream.</summary>
+    /// <param name="detector">The detector to run on each frame; not owned (dispose it yourself, after the tracker's last use).</param>
+    /// <param name="options">The configuration; null means all defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="detector"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the exception's ParamName is the option's name (for example "MinCutoff").</exception>
+    public FaceTracker(FaceDetector detector, FaceTrackerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        options ??= new FaceTrackerOptions();
+        FaceTrackerOptionsValidator.Validate(options);
+        Detector = detector;
+        Options = options;
+        _tracks = new TrackTable(options);
+        _detections = new FaceDetection[options.MaxTracks];
+        _results = new TrackedFace[options.MaxTracks];
+    }
+
+    /// <summary>The detector run on each frame.</summary>
+    public FaceDetector Detector { get; }
+
+    /// <summary>The configuration in effect.</summary>
+    public FaceTrackerOptions Options { get; }
+
+    /// <summary>Detects the faces in the next frame and updates the tracks.</summary>
+    /// <param name="frame">The frame's pixels.</param>
+    /// <param name="timestamp">When the frame was captured (or its presentation time in a file); later than the previous frame's.</param>
+    /// <returns>The confirmed tracks, coasting ones included, in <see cref="TrackedFace.TrackId"/> order; empty when there are none.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="timestamp"/> is not later than the previous frame's (ParamName "timestamp"), or the frame is
+    /// invalid for the detector. Either way the tracker is left as it was.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">Another call on this tracker is running.</exception>
+    /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
+    public IReadOnlyList<TrackedFace> Track(ImageView frame, TimeSpan timestamp)
+    {
+        int written = Track(frame, timestamp, _results, out _);
+        return written == 0 ? [] : _results.AsSpan(0, written).ToArray();
+    }
+
+    /// <summary>Detects the faces in the next frame and updates the tracks, without allocating once warmed up.</summary>
+    /// <param name="frame">The frame's pixels.</param>
+    /// <param name="timestamp">When the frame was captured; later than the previous frame's.</param>
+    /// <param name="destination">Receives the confirmed tracks in <see cref="TrackedFace.TrackId"/> order, as many as fit.</param>
+    /// <returns>The number of tracks written.</returns>
+    /// <inheritdoc cref="Track(ImageView, TimeSpan)" path="/exception"/>
+    public int Track(ImageView frame, TimeSpan timestamp, Span<TrackedFace> destination) => Track(frame, timestamp, destination, out _);
+
+    /// <summary>Detects the faces in the next frame and updates the tracks, and reports how many tracks there are in all.</summary>
+    /// <param name="frame">The frame's pixels.</param>
+    /// <param name="timestamp">When the frame was captured; later than the previous frame's.</param>
+    /// <param name="destination">Receives the confirmed tracks in <see cref="TrackedFace.TrackId"/> order, as many as fit.</param>
+    /// <param name="tracked">How many confirmed tracks there are; more than the return value when <paramref name="destination"/> was too short (the newest were left out, and are still tracked).</param>
+    /// <returns>The number of tracks written.</returns>
+    /// <inheritdoc cref="Track(ImageView, TimeSpan)" path="/exception"/>
+    public int Track(ImageView frame, TimeSpan timestamp, Span<TrackedFace> destination, out int tracked)
+    {
+        Enter(timestamp);
+        try
+        {
+            int count = Detector.Detect(frame, _detections, out _);
+            return Update(_detections.AsSpan(0, count), timestamp, destination, out tracked);
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    /// <summary>
+    /// Advanced: updates the tracks from detections found by other means (another Detect overload, a region of
+    /// interest, another engine) instead of running the detector.
+    /// </summary>
+    /// <param name="detections">The frame's detections, best first; only the first <see cref="FaceTrackerOptions.MaxTracks"/> are used. Any consistent coordinates work (the frame's pixels, normalised, …).</param>
+    /// <param name="timestamp">When the frame was captured; later than the previous frame's.</param>
+    /// <param name="destination">Receives the confirmed tracks in <see cref="TrackedFace.TrackId"/> order, as many as fit.</param>
+    /// <param name="tracked">How many confirmed tracks there are, written or not.</param>
+    /// <returns>The number of tracks written.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="timestamp"/> is not later than the previous frame's (ParamName "timestamp"), or a detection holds
+    /// a coordinate that is not finite (ParamName "detections"). Either way the tracker is left as it was.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">Another call on this tracker is running.</exception>
+    public int Track(ReadOnlySpan<FaceDetection> detections, TimeSpan timestamp, Span<TrackedFace> destination, out int tracked)
+    {
+        Enter(timestamp);
+        try
+        {
+            CheckFinite(detections);
+            return Update(detections, timestamp, destination, out tracked);
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    /// <summary>
+    /// Reports where the confirmed tracks are expected at <paramref name="timestamp"/>, without detecting and without
+    /// changing the tracker: for the frames between those given to Track when the detector runs on only every n-th
+    /// frame, or to draw at a display's rate.
+    /// </summary>
+    /// <param name="timestamp">The time to predict for; not earlier than the last frame given to Track.</param>
+    /// <param name="destination">Receives the confirmed tracks in <see cref="TrackedFace.TrackId"/> order, as many as fit (<see cref="FaceTrackerOptions.MaxTracks"/> always suffices).</param>
+    /// <returns>
+    /// The number of tracks written: each with its box and keypoints extrapolated along their velocity to
+    /// <paramref name="timestamp"/>, <see cref="TrackedFace.Detection"/> null (nothing was detected), its
+    /// <see cref="TrackedFace.Duration"/> up to <paramref name="timestamp"/> and the counters of the last tracked
+    /// frame. None before the first frame.
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="timestamp"/> is earlier than the last frame given to Track (ParamName "timestamp").</exception>
+    /// <exception cref="InvalidOperationException">Another call on this tracker is running.</exception>
+    public int Predict(TimeSpan timestamp, Span<TrackedFace> destination)
+    {
+        if (Interlocked.Exchange(ref _busy, 1) != 0)
+        {
+            throw Overlapping();
+        }
+
+        try
+        {
+            if (_started && timestamp < _lastTimestamp)
+            {
+                throw new ArgumentException($"Cannot predict for {timestamp}, before the last tracked frame at {_lastTimestamp}.", nameof(timestamp));
+            }
+
+            return _tracks.Predict(timestamp, destination, out _);
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    /// <summary>
+    /// Returns the tracker to its newly created state, for a new stream: every track is forgotten, identities start
+    /// again from 1, and any timestamp is accepted next.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A call on this tracker is running.</exception>
+    public void Reset()
+    {
+        if (Interlocked.Exchange(ref _busy, 1) != 0)
+        {
+            throw Overlapping();
+        }
+
+        _tracks.Clear();
+        _started = false;
+        _lastTimestamp = TimeSpan.Zero;
+        Volatile.Write(ref _busy, 0);
+    }
+
+    private void Enter(TimeSpan timestamp)
+    {
+        if (Interlocked.Exchange(ref _busy, 1) != 0)
+        {
+            throw Overlapping();
+        }
+
+        if (_started && timestamp <= _lastTimestamp)
+        {
+            Volatile.Write(ref _busy, 0);
+
+            // Equal timestamps are refused too: the filters divide by the time between frames, and two frames
+            // captured at the same instant cannot both be the next one.
+            throw new ArgumentException(
+                $"Frame timestamps must increase: {timestamp} does not come after the previous frame's {_lastTimestamp}. Call Reset() to start a new stream.",
+                nameof(timestamp));
+        }
+    }
+
+    private int Update(ReadOnlySpan<FaceDetection> detections, TimeSpan timestamp, Span<TrackedFace> destination, out int tracked)
+    {
+        int written = _tracks.Update(detections, timestamp, destination, out tracked);
+        _lastTimestamp = timestamp;
+        _started = true;
+        return written;
+    }
+
+    private static void CheckFinite(ReadOnlySpan<FaceDetection> detections)
+    {
+        Span<float> keypoints = stackalloc float[2 * FaceKeypoints.Count];
+        for (int i = 0; i < detections.Length; i++)
+        {
+            FaceBox box = detections[i].BoundingBox;
+            detections[i].Keypoints.CopyTo(keypoints);
+            bool finite = float.IsFinite(box.X) && float.IsFinite(box.Y) && float.IsFinite(box.Width) && float.IsFinite(box.Height)
+                && float.IsFinite(detections[i].Score) && keypoints.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue) < 0;
+            if (!finite)
+            {
+                throw new ArgumentException($"Detection {i} holds a coordinate or score that is not finite: {detections[i]}.", nameof(detections));
+            }
+        }
+    }
+
+    private static InvalidOperationException Overlapping() =>
+        new("FaceTracker is not thread-safe: it was called while another call on it was running. Use one tracker per stream.");
+}

@@ -1,0 +1,13 @@
+using BlazeFace.Kernels;
+using BlazeFace.Network;
+
+namespace BlazeFace.Models;
+
+/// <summary>A model the library can load: its spec and the architecture that rebuilds (and recognises) its network.</summary>
+/// <param name="Spec">The model's spec.</param>
+/// <param name="Architecture">Describes the network's layers to a builder; see <c>Network/Architectures</c>.</param>
+internal sealed record ModelEntry(ModelSpec Spec, Func<NetworkBuilder, CompiledNetwork> Architecture)
+{
+    /// <summary>Rebuilds the network's layers (no weights yet) on <paramref name="kernels"/>.</summary>
+    public CompiledNetwork BuildNetwork(KernelSet kernels) => Architecture(new NetworkBuilder(Spec.Name, kernels));
+}

@@ -1,0 +1,12 @@
+using BlazeFace.PostProcessing;
+
+namespace BlazeFace.Search;
+
+/// <summary>What a multi-window search needs of its detector's settings.</summary>
+/// <param name="InputSize">Side of the model's square input in pixels.</param>
+/// <param name="ResizeMode">How the whole region is fitted into the input (tiles are square and always letterboxed).</param>
+/// <param name="MaxFaces">The most faces one search returns.</param>
+/// <param name="IouThreshold">Overlap above which faces from different orientations are one face.</param>
+/// <param name="ClipToImage">Whether boxes are clipped to the image at the end.</param>
+/// <param name="Suppression">Merges the faces of all windows of one orientation.</param>
+internal sealed record SearchSettings(int InputSize, ResizeMode ResizeMode, int MaxFaces, float IouThreshold, bool ClipToImage, INonMaxSuppression Suppression);

@@ -1,0 +1,127 @@
+using BlazeFace.Imaging;
+using BlazeFace.Tests.Support;
+using Microsoft.ML.OnnxRuntime;
+
+namespace BlazeFace.OnnxRuntime.Tests.Detection;
+
+/// <summary>A detector on the ONNX Runtime engine behaves as on the managed one: allocation, threads, disposal.</summary>
+public sealed class OnnxRuntimeEngineBehaviourTests : IDisposable
+{
+    private readonly OnnxRuntimeEngine _engine = new();
+
+    /// <summary>NUnit disposes a fixture after its last test.</summary>
+    public void Dispose() => _engine.Dispose();
+
+    [Test]
+    public void A_warm_detect_into_a_span_allocates_no_managed_memory()
+    {
+        RgbImage image = TestImages.Load("astronaut.png");
+        using var detector = new FaceDetector(new FaceDetectorOptions { Engine = _engine });
+        Span<FaceDetection> faces = stackalloc FaceDetection[8];
+        // Past the JIT's tiering (its first calls allocate once, in code that runs only then).
+        for (int i = 0; i < 50; i++)
+        {
+            detector.Detect(image.AsView(), faces, out _);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            detector.Detect(image.AsView(), faces, out _);
+        }
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+
+    [Test]
+    public void Concurrent_callers_get_the_sequential_results()
+    {
+        string[] photos = ["astronaut.png", "group_mosaic.png", "grace_hopper.png", "no_face_coffee.png"];
+        RgbImage[] images = [.. photos.Select(TestImages.Load)];
+        using var detector = new FaceDetector(new FaceDetectorOptions { Engine = _engine });
+        FaceDetection[][] expected = [.. images.Select(image => detector.Detect(image.AsView()).ToArray())];
+
+        FaceDetection[][][] actual = new FaceDetection[4][][];
+        Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, thread =>
+            actual[thread] = [.. Enumerable.Range(0, 3 * images.Length).Select(i => detector.Detect(images[(i + thread) % images.Length].AsView()).ToArray())]);
+
+        for (int thread = 0; thread < actual.Length; thread++)
+        {
+            for (int i = 0; i < actual[thread].Length; i++)
+            {
+                Assert.That(actual[thread][i], Is.EqualTo(expected[(i + thread) % images.Length]), $"thread {thread}, call {i}");
+            }
+        }
+    }
+
+    [Test]
+    public void Session_options_are_honoured()
+    {
+        RgbImage image = TestImages.Load("astronaut.png");
+        using var managed = new FaceDetector();
+        using var options = new SessionOptions { IntraOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL };
+        using var engine = new OnnxRuntimeEngine(options);
+        using var detector = new FaceDetector(new FaceDetectorOptions { Engine = engine });
+
+        Assert.That(detector.Detect(image.AsView()), Has.Count.EqualTo(managed.Detect(image.AsView()).Count).And.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void The_engine_describes_itself_as_onnx_runtime_with_its_version()
+    {
+        using var detector = new FaceDetector(new FaceDetectorOptions { Engine = _engine });
+
+        Assert.That(detector.Engine, Is.SameAs(_engine));
+        Assert.That(_engine.Description, Does.StartWith("ONNX Runtime 1."));
+    }
+
+    [Test]
+    public void Detectors_of_one_model_share_one_inference_session_per_engine()
+    {
+        using var engine = new OnnxRuntimeEngine();
+        using var first = new FaceDetector(new FaceDetectorOptions { Engine = engine });
+        using var second = new FaceDetector(new FaceDetectorOptions { Engine = engine, MinScore = 0.9f });
+
+        Assert.That(engine.LoadedModels, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_disposed_engine_makes_no_new_sessions()
+    {
+        var engine = new OnnxRuntimeEngine();
+        engine.Dispose();
+        engine.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => engine.CreateSession(BlazeFaceModel.ShortRange));
+        Assert.Throws<ObjectDisposedException>(() => new FaceDetector(new FaceDetectorOptions { Engine = engine }));
+    }
+
+    [Test]
+    public void Disposing_the_engine_under_a_running_detector_lets_it_finish_and_frees_the_session_with_the_detector()
+    {
+        RgbImage image = TestImages.Load("astronaut.png");
+        var engine = new OnnxRuntimeEngine();
+        var detector = new FaceDetector(new FaceDetectorOptions { Engine = engine });
+        using var started = new Barrier(3);
+        int completed = 0;
+
+        Task[] callers = [.. Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            started.SignalAndWait();
+            for (int i = 0; i < 50; i++)
+            {
+                Assert.That(detector.Detect(image.AsView()), Has.Count.EqualTo(1));
+                Interlocked.Increment(ref completed);
+            }
+        }))];
+        started.SignalAndWait();
+        Thread.Sleep(20);
+        engine.Dispose();
+
+        Assert.That(() => Task.WaitAll(callers), Throws.Nothing);
+        Assert.That(completed, Is.EqualTo(100), "every call on the existing sessions completed");
+        Assert.That(engine.LoadedModels, Is.EqualTo(1), "the inference session lives while the detector holds sessions");
+        detector.Dispose();
+        Assert.That(engine.LoadedModels, Is.Zero, "released with the detector's last session");
+    }
+}
