@@ -25,5 +25,5 @@ public class FaceAlignerBenchmarks
 
     /// <summary>The crop, Rgb24.</summary>
     [Benchmark]
-    public FaceCropTransform Align() => _aligner.Align(BenchmarkFrame.View(_pixels), _face, _crop);
+    public RotatedBox Align() => _aligner.Align(BenchmarkFrame.View(_pixels), _face, _crop);
 }

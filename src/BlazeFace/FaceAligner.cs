@@ -56,10 +56,15 @@ public sealed class FaceAligner
         init => _margin = value is >= 0f and <= 4f ? value : throw new ArgumentOutOfRangeException(nameof(Margin), value, "The margin must lie in [0, 4].");
     }
 
-    /// <summary>Where the crop of a face sits in the image, without sampling anything.</summary>
+    /// <summary>
+    /// The region of the image the crop of a face shows, without sampling anything: a box turned by the face's
+    /// <see cref="FaceDetection.Roll"/> (the crop's x axis runs along the eye line, from the face's right eye to its
+    /// left). Crop pixel (x, y) shows image point <c>region.ToImage(x / Width, y / Height)</c>; map what a later model
+    /// finds in the crop back with it.
+    /// </summary>
     /// <param name="face">A detection in image pixels.</param>
     /// <exception cref="ArgumentException">The face's eye, nose or mouth keypoints are not finite, or its eyes coincide (no orientation or scale follows).</exception>
-    public FaceCropTransform GetTransform(FaceDetection face)
+    public RotatedBox GetRegion(FaceDetection face)
     {
         FaceKeypoints points = face.Keypoints;
         FaceKeypoint right = points.RightEye, left = points.LeftEye, mouth = points.MouthCenter;
@@ -76,15 +81,17 @@ public sealed class FaceAligner
 
         double centreX = (((left.X + right.X) / 2.0) + mouth.X) / 2;
         double centreY = (((left.Y + right.Y) / 2.0) + mouth.Y) / 2;
+        // The face's square (with its margin) fills the crop's shorter side.
         double side = 2 * eyeDistance * (1 + (2 * Margin));
-        return new FaceCropTransform((float)centreX, (float)centreY, (float)(Math.Min(Width, Height) / side), face.Roll, Width, Height);
+        double imagePixelsPerCropPixel = side / Math.Min(Width, Height);
+        return new RotatedBox((float)centreX, (float)centreY, (float)(Width * imagePixelsPerCropPixel), (float)(Height * imagePixelsPerCropPixel), face.Roll);
     }
 
     /// <summary>Crops a face into a new buffer of <see cref="Width"/> x <see cref="Height"/> pixels in the image's own format.</summary>
     /// <param name="image">The image the face was found in.</param>
     /// <param name="face">The detection, in the image's pixels.</param>
     /// <returns>The crop, tightly packed.</returns>
-    /// <exception cref="ArgumentException"><paramref name="image"/> is a default view, or the face is unusable (see <see cref="GetTransform"/>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="image"/> is a default view, or the face is unusable (see <see cref="GetRegion"/>).</exception>
     public ImageBuffer Align(ImageView image, FaceDetection face)
     {
         CheckImage(image);
@@ -101,12 +108,12 @@ public sealed class FaceAligner
     /// <paramref name="destinationStride"/> bytes apart; bytes between rows are left alone.
     /// </param>
     /// <param name="destinationStride">Bytes from one destination row to the next; 0 (the default) means tightly packed.</param>
-    /// <returns>Where the crop sits in the image.</returns>
+    /// <returns>The region of the image the crop shows (see <see cref="GetRegion"/>).</returns>
     /// <exception cref="ArgumentException">
-    /// <paramref name="image"/> is a default view, the face is unusable (see <see cref="GetTransform"/>),
+    /// <paramref name="image"/> is a default view, the face is unusable (see <see cref="GetRegion"/>),
     /// <paramref name="destinationStride"/> is negative or shorter than a row, or <paramref name="destination"/> is too short.
     /// </exception>
-    public FaceCropTransform Align(ImageView image, FaceDetection face, Span<byte> destination, int destinationStride = 0)
+    public RotatedBox Align(ImageView image, FaceDetection face, Span<byte> destination, int destinationStride = 0)
     {
         CheckImage(image);
         PixelLayout layout = image.Layout;
@@ -123,20 +130,20 @@ public sealed class FaceAligner
             throw new ArgumentException($"A {Width}x{Height} {image.Format} crop with stride {stride} needs {needed} bytes; the destination holds {destination.Length}.", nameof(destination));
         }
 
-        FaceCropTransform crop = GetTransform(face);
-        (double cos, double sin) = RotationMath.CosSin(crop.RotationDegrees);
-        double step = 1.0 / crop.Scale;
+        RotatedBox region = GetRegion(face);
+        (double cos, double sin) = RotationMath.CosSin(region.AngleDegrees);
+        double step = (double)region.Width / Width;
 
-        // Image point of crop point (x, y): centre + R(roll) (x - width / 2, y - height / 2) / scale.
-        double x0 = crop.CenterX - (((cos * Width / 2.0) - (sin * Height / 2.0)) * step);
-        double y0 = crop.CenterY - (((sin * Width / 2.0) + (cos * Height / 2.0)) * step);
+        // Image point of crop point (x, y): centre + R(roll) (x - width / 2, y - height / 2) x step.
+        double x0 = region.CenterX - (((cos * Width / 2.0) - (sin * Height / 2.0)) * step);
+        double y0 = region.CenterY - (((sin * Width / 2.0) + (cos * Height / 2.0)) * step);
         var sampling = AffineSampling.ForOutput(Width, Height, x0, cos * step, -sin * step, y0, sin * step, cos * step, image.Width, image.Height);
         for (int row = 0; row < Height; row++)
         {
             AffinePixelSampler.SampleRow(image.Pixels, layout, sampling, row, destination.Slice(row * stride, rowBytes));
         }
 
-        return crop;
+        return region;
     }
 
     private static double Square(double value) => value * value;

@@ -36,12 +36,12 @@ public static class DetectionPainter
         var canvas = new PixelCanvas(pixels, layout);
         foreach (FaceDetection detection in detections)
         {
-            DrawBox(canvas, detection.BoundingBox, options.Thickness, options.BoxColor);
+            DrawBox(canvas, detection.BoundingBox, options.Thickness, Rgb.Of(options.BoxColor));
             if (options.DrawKeypoints)
             {
                 foreach (FaceKeypoint keypoint in detection.Keypoints)
                 {
-                    DrawDisc(canvas, keypoint.X, keypoint.Y, options.KeypointRadius, options.KeypointColor);
+                    DrawDisc(canvas, keypoint.X, keypoint.Y, options.KeypointRadius, Rgb.Of(options.KeypointColor));
                 }
             }
         }

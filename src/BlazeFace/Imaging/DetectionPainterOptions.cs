@@ -1,3 +1,5 @@
+using System.Drawing;
+
 namespace BlazeFace.Imaging;
 
 /// <summary>How <see cref="DetectionPainter"/> draws detections.</summary>
@@ -9,11 +11,11 @@ public sealed class DetectionPainterOptions
     /// <summary>The options used when none are given.</summary>
     internal static DetectionPainterOptions Default { get; } = new();
 
-    /// <summary>Colour of the box outlines. Default: green (0, 255, 0).</summary>
-    public Rgb BoxColor { get; init; } = new(0, 255, 0);
+    /// <summary>Colour of the box outlines, drawn opaque (alpha is not used). Default: green (0, 255, 0).</summary>
+    public Color BoxColor { get; init; } = Color.FromArgb(0, 255, 0);
 
-    /// <summary>Colour of the keypoint markers. Default: red (255, 0, 0).</summary>
-    public Rgb KeypointColor { get; init; } = new(255, 0, 0);
+    /// <summary>Colour of the keypoint markers, drawn opaque (alpha is not used). Default: red (255, 0, 0).</summary>
+    public Color KeypointColor { get; init; } = Color.FromArgb(255, 0, 0);
 
     /// <summary>Width of the box outline in pixels, drawn inside the box's edges. Default: 2.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>

@@ -53,15 +53,15 @@ public class FaceAlignerTests
         // Eyes 40 px apart turned by the roll about (200, 150), the mouth 36 px below their midpoint (in the face's frame).
         FaceDetection face = SyntheticFace(200, 150, 40, 36, roll);
 
-        FaceCropTransform crop = Aligner.GetTransform(face);
+        RotatedBox region = Aligner.GetRegion(face);
 
-        (float rightX, float rightY) = crop.ToCrop(face.Keypoints.RightEye.X, face.Keypoints.RightEye.Y);
-        (float leftX, float leftY) = crop.ToCrop(face.Keypoints.LeftEye.X, face.Keypoints.LeftEye.Y);
-        (float mouthX, float mouthY) = crop.ToCrop(face.Keypoints.MouthCenter.X, face.Keypoints.MouthCenter.Y);
+        (float rightX, float rightY) = ToCrop(region, face.Keypoints.RightEye);
+        (float leftX, float leftY) = ToCrop(region, face.Keypoints.LeftEye);
+        (float mouthX, float mouthY) = ToCrop(region, face.Keypoints.MouthCenter);
         using (Assert.EnterMultipleScope())
         {
             // Face square 2 x 40 = 80 px, plus a quarter of it on each side: 120 image px fill 128 crop px.
-            Assert.That(crop.Scale, Is.EqualTo(128f / 120).Within(1e-5f));
+            Assert.That((region.Width, region.Height, region.AngleDegrees), Is.EqualTo((120f, 120f, roll)).Using<(float, float, float)>(Near3));
             Assert.That((rightX, leftX), Is.EqualTo((64 - (128f / 6), 64 + (128f / 6))).Using<(float, float)>(Near));
             Assert.That(rightY, Is.EqualTo(leftY).Within(1e-3f), "level");
             Assert.That((mouthX, (rightY + mouthY) / 2), Is.EqualTo((64f, 64f)).Using<(float, float)>(Near), "centred between the eyes and the mouth");
@@ -71,12 +71,12 @@ public class FaceAlignerTests
     [Test]
     public void Crop_and_image_coordinates_map_both_ways()
     {
-        FaceCropTransform crop = Aligner.GetTransform(SyntheticFace(300, 200, 50, 45, 17));
+        RotatedBox region = Aligner.GetRegion(SyntheticFace(300, 200, 50, 45, 17));
 
-        (float x, float y) = crop.ToImage(10, 100);
-        (float backX, float backY) = crop.ToCrop(x, y);
+        (float x, float y) = region.ToImage(10f / 128, 100f / 128);
+        (float u, float v) = region.ToBox(x, y);
 
-        Assert.That((backX, backY), Is.EqualTo((10f, 100f)).Using<(float, float)>(Near));
+        Assert.That((u * 128, v * 128), Is.EqualTo((10f, 100f)).Using<(float, float)>(Near));
     }
 
     [Test]
@@ -92,13 +92,13 @@ public class FaceAlignerTests
 
         ImageBuffer crop = aligner.Align(image, face);
 
-        FaceCropTransform transform = aligner.GetTransform(face);
+        RotatedBox region = aligner.GetRegion(face);
         int worst = 0;
         for (int j = 0; j < 30; j++)
         {
             for (int i = 0; i < 40; i++)
             {
-                (float x, float y) = transform.ToImage(i + 0.5f, j + 0.5f);
+                (float x, float y) = region.ToImage((i + 0.5f) / 40, (j + 0.5f) / 30);
                 for (int c = 0; c < bytesPerPixel; c++)
                 {
                     double expected = Bilinear(pixels, width, height, bytesPerPixel, c, x - 0.5, y - 0.5);
@@ -133,9 +133,9 @@ public class FaceAlignerTests
         ImageBuffer packed = Aligner.Align(image.AsView(), face);
         byte[] destination = [.. Enumerable.Repeat((byte)7, (130 * 3 * 127) + (128 * 3))];
 
-        FaceCropTransform transform = Aligner.Align(image.AsView(), face, destination, 130 * 3);
+        RotatedBox region = Aligner.Align(image.AsView(), face, destination, 130 * 3);
 
-        Assert.That(transform, Is.EqualTo(Aligner.GetTransform(face)));
+        Assert.That(region, Is.EqualTo(Aligner.GetRegion(face)));
         for (int row = 0; row < 128; row++)
         {
             Assert.That(destination.AsSpan(row * 390, 384).SequenceEqual(packed.Pixels.Span.Slice(row * 384, 384)), $"row {row}");
@@ -179,8 +179,8 @@ public class FaceAlignerTests
         var blind = new FaceDetection(1, default, new FaceKeypoints([5, 5, 5, 5, 5, 9, 5, 12, 0, 0, 0, 0]));
         var broken = new FaceDetection(1, default, new FaceKeypoints([5, 5, float.NaN, 5, 5, 9, 5, 12, 0, 0, 0, 0]));
 
-        Assert.That(() => Aligner.GetTransform(blind), Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("face"));
-        Assert.That(() => Aligner.GetTransform(broken), Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("face"));
+        Assert.That(() => Aligner.GetRegion(blind), Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("face"));
+        Assert.That(() => Aligner.GetRegion(broken), Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("face"));
     }
 
     [Test]
@@ -221,4 +221,14 @@ public class FaceAlignerTests
     }
 
     private static bool Near((float X, float Y) a, (float X, float Y) b) => MathF.Abs(a.X - b.X) < 1e-3f && MathF.Abs(a.Y - b.Y) < 1e-3f;
+
+    private static bool Near3((float A, float B, float C) a, (float A, float B, float C) b) =>
+        MathF.Abs(a.A - b.A) < 1e-3f && MathF.Abs(a.B - b.B) < 1e-3f && MathF.Abs(a.C - b.C) < 1e-3f;
+
+    /// <summary>A point of the image in pixels of a 128 x 128 crop showing <paramref name="region"/>.</summary>
+    private static (float X, float Y) ToCrop(RotatedBox region, FaceKeypoint point)
+    {
+        (float u, float v) = region.ToBox(point.X, point.Y);
+        return (u * 128, v * 128);
+    }
 }

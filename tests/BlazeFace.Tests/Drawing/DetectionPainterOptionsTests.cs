@@ -1,3 +1,4 @@
+using System.Drawing;
 using BlazeFace.Imaging;
 
 namespace BlazeFace.Tests.Drawing;
@@ -11,7 +12,7 @@ public class DetectionPainterOptionsTests
 
         Assert.That(
             (options.BoxColor, options.KeypointColor, options.Thickness, options.KeypointRadius, options.DrawKeypoints),
-            Is.EqualTo((new Rgb(0, 255, 0), new Rgb(255, 0, 0), 2, 2, true)));
+            Is.EqualTo((Color.FromArgb(0, 255, 0), Color.FromArgb(255, 0, 0), 2, 2, true)));
     }
 
     [TestCase(0)]

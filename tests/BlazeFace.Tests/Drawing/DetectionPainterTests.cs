@@ -1,3 +1,4 @@
+using System.Drawing;
 using BlazeFace.Imaging;
 
 namespace BlazeFace.Tests.Drawing;
@@ -170,7 +171,7 @@ public class DetectionPainterTests
     {
         byte[] pixels = new byte[Width * Height * 3];
 
-        DetectionPainter.Draw(pixels, Width, Height, ImagePixelFormat.Bgr24, 0, [Box(0, 0, 10, 10)], new DetectionPainterOptions { BoxColor = new Rgb(1, 2, 3), DrawKeypoints = false });
+        DetectionPainter.Draw(pixels, Width, Height, ImagePixelFormat.Bgr24, 0, [Box(0, 0, 10, 10)], new DetectionPainterOptions { BoxColor = Color.FromArgb(1, 2, 3), DrawKeypoints = false });
 
         Assert.That(pixels[..3], Is.EqualTo(new byte[] { 3, 2, 1 }));
     }
@@ -181,7 +182,7 @@ public class DetectionPainterTests
     {
         byte[] pixels = new byte[Width * Height * 4];
 
-        DetectionPainter.Draw(pixels, Width, Height, format, 0, [Box(0, 0, 10, 10)], new DetectionPainterOptions { BoxColor = new Rgb(1, 2, 3), DrawKeypoints = false });
+        DetectionPainter.Draw(pixels, Width, Height, format, 0, [Box(0, 0, 10, 10)], new DetectionPainterOptions { BoxColor = Color.FromArgb(1, 2, 3), DrawKeypoints = false });
 
         Assert.That(pixels[..4], Is.EqualTo(expected));
         Assert.That(pixels[((5 * Width) + 5) * 4], Is.Zero, "interior untouched");

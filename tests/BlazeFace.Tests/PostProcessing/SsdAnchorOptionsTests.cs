@@ -25,9 +25,9 @@ public class SsdAnchorOptionsTests
     }
 
     [TestCaseSource(nameof(InvalidOptions))]
-    public void InvalidOptionsThrowNamingTheProperty(SsdAnchorOptions options, string property) =>
+    public void InvalidOptionsThrowNamingTheProperty(object options, string property) =>
         Assert.That(
-            () => SsdAnchorGenerator.Generate(options),
+            () => SsdAnchorGenerator.Generate((SsdAnchorOptions)options),
             Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo(property));
 
     [Test]

@@ -8,7 +8,7 @@ namespace BlazeFace.PostProcessing.Anchors;
 /// Anchors are produced feature map by feature map; within one, row by row (y), then column by column (x), then
 /// the anchors of that cell in order. This is the order of the network's output rows.
 /// </remarks>
-public static class SsdAnchorGenerator
+internal static class SsdAnchorGenerator
 {
     /// <summary>Generates the anchors described by <paramref name="options"/>.</summary>
     /// <param name="options">The layout, from a model's spec.</param>

@@ -8,7 +8,7 @@ namespace BlazeFace.PostProcessing.Anchors;
 /// Only the stride-based layout is supported: MediaPipe's explicit feature-map sizes and its multiscale
 /// (RetinaNet-style) generation are not needed by either BlazeFace model and are left out.
 /// </remarks>
-public sealed class SsdAnchorOptions
+internal sealed class SsdAnchorOptions
 {
     /// <summary>Number of output layers anchors are generated for; must equal the number of <see cref="Strides"/>.</summary>
     public required int NumLayers { get; init; }
