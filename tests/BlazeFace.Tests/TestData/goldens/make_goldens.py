@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Regenerates the BlazeFace golden files (dev tool; CI does not run it).
 
-For each model (short range 128x128, full range 192x192, back camera 256x256) and each photo in
-assets/images/ (plus one synthetic input per model) it writes, under goldens/{short,full,back}/:
+For each model (short range 128x128, full range 192x192, sparse full range 192x192, back camera
+256x256) and each photo in assets/images/ (plus one synthetic input per model) it writes, under
+goldens/{short,full,full_sparse,back}/:
 
   {name}.input.f32               model input, float32 LE, NHWC 1xSxSx3 (exact pre-processing below)
   {name}.regressors.f32          real TFLite interpreter output (N x 16 floats)
@@ -60,6 +61,21 @@ MODELS = {
         "size": 192,
         "regressors": "reshaped_regressor_face_4",
         "classificators": "reshaped_classifier_face_4",
+        "num_boxes": 2304,
+        "min_score": 0.6,
+        "anchors": dict(num_layers=1, strides=[4], aspect_ratios=[1.0],
+                        interpolated_scale_aspect_ratio=0.0),
+    },
+    # The sparse full-range model: the file MediaPipe's own full-range graphs load
+    # (modules/face_detection/face_detection_full_range.pbtxt, _cpu, _gpu and _image all set model_path
+    # face_detection_full_range_sparse.tflite) and that its JS (model: 'full') and Python (model_selection=1)
+    # solutions run. Its post-processing is face_detection_full_range_common.pbtxt / face_detection_full_range.pbtxt:
+    # the same anchors and thresholds as "full". Only the output names differ (Identity, Identity_1).
+    "full_sparse": {
+        "file": "assets/models/face_detection_full_range_sparse.tflite",
+        "size": 192,
+        "regressors": "Identity",
+        "classificators": "Identity_1",
         "num_boxes": 2304,
         "min_score": 0.6,
         "anchors": dict(num_layers=1, strides=[4], aspect_ratios=[1.0],
@@ -387,7 +403,7 @@ def main():
                                             os.path.relpath(in_path, REPO), "OUTDIR"]),
                 "files": {k: {"path": os.path.relpath(v, REPO), "sha256": sha256(v)} for k, v in files.items()},
             })
-            print(f"{model:5s} {name:32s} candidates={len(cands):3d} faces={summary[-1][3]} {summary[-1][4]}")
+            print(f"{model:11s} {name:32s} candidates={len(cands):3d} faces={summary[-1][3]} {summary[-1][4]}")
     if not args.only:
         with open(os.path.join(args.out, "manifest.json"), "w") as f:
             json.dump(manifest, f, indent=1)
