@@ -40,10 +40,17 @@ public sealed class BlazeFaceModel
     /// <summary>MediaPipe's full-range face detector (face_detection_full_range.tflite, 192x192, dense weights), bundled: faces within about 5 m.</summary>
     public static BlazeFaceModel FullRange => Bundled(ModelSpecs.FullRange);
 
+    /// <summary>
+    /// MediaPipe's own full-range face detector (face_detection_full_range_sparse.tflite, 192x192, 70%-sparse 1x1
+    /// weights), bundled: the file MediaPipe's face detection solutions run for faces within about 5 m (Python's
+    /// <c>model_selection=1</c>, JavaScript's <c>model: 'full'</c>), so it gives MediaPipe's own full-range faces.
+    /// </summary>
+    public static BlazeFaceModel FullRangeSparse => Bundled(ModelSpecs.FullRangeSparse);
+
     /// <summary>MediaPipe's 2020 back-camera face detector (face_detection_back.tflite, 256x256), bundled: smaller faces in rear-camera photos.</summary>
     public static BlazeFaceModel BackCamera => Bundled(ModelSpecs.BackCamera);
 
-    /// <summary>Which model the file holds, recognised from its graph: "short-range", "full-range" or "back-camera".</summary>
+    /// <summary>Which model the file holds, recognised from its graph: "short-range", "full-range", "full-range-sparse" or "back-camera".</summary>
     public string Name => Spec.Name;
 
     /// <summary>Side of the square model input in pixels: 128, 192 or 256.</summary>
@@ -148,7 +155,8 @@ public sealed class BlazeFaceModel
             throw new ArgumentException("The stream is not writable.", nameof(destination));
         }
 
-        OnnxExporter.Export(Compile(KernelSet.Default).Network, File, Spec).WriteTo(destination);
+        CompiledModel compiled = Compile(KernelSet.Default);
+        OnnxExporter.Export(compiled.Network, File, compiled.Weights, Spec).WriteTo(destination);
     }
 
     /// <summary>The compiled network for <paramref name="kernels"/>, built on first use and shared afterwards.</summary>

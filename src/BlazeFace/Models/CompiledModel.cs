@@ -16,7 +16,7 @@ internal sealed class CompiledModel
     {
         Model = model;
         Kernels = kernels;
-        Network = NetworkCompiler.Compile(model.File, model.Entry, kernels);
+        (Network, Weights) = NetworkCompiler.Compile(model.File, model.Entry, kernels);
     }
 
     public BlazeFaceModel Model { get; }
@@ -24,4 +24,7 @@ internal sealed class CompiledModel
     public KernelSet Kernels { get; }
 
     public CompiledNetwork Network { get; }
+
+    /// <summary>Where each weight lives in the file, for the ONNX export.</summary>
+    public WeightSources Weights { get; }
 }

@@ -19,6 +19,7 @@ internal static class ModelCatalog
     [
         new(ModelSpecs.ShortRange, ShortRangeArchitecture.Build),
         new(ModelSpecs.FullRange, FullRangeArchitecture.Build),
+        new(ModelSpecs.FullRangeSparse, FullRangeSparseArchitecture.Build),
         new(ModelSpecs.BackCamera, BackCameraArchitecture.Build),
     ];
 

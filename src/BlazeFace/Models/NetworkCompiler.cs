@@ -11,11 +11,11 @@ namespace BlazeFace.Models;
 /// </summary>
 internal static class NetworkCompiler
 {
-    public static CompiledNetwork Compile(TfliteModel file, ModelEntry entry, KernelSet kernels)
+    public static (CompiledNetwork Network, WeightSources Weights) Compile(TfliteModel file, ModelEntry entry, KernelSet kernels)
     {
         CompiledNetwork network = entry.BuildNetwork(kernels);
-        GraphVerifier.Verify(network, file);
-        WeightAssigner.Assign(network, file);
-        return network;
+        WeightSources weights = GraphVerifier.Verify(network, file);
+        WeightAssigner.Assign(network, file, weights);
+        return (network, weights);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class CompiledNetwork
     private readonly INetworkNode[] _nodes;
     private ActivationPlan? _layerByLayerPlan;
 
-    public CompiledNetwork(string name, InputLayer input, IReadOnlyList<INetworkNode> nodes, IReadOnlyList<Layer> layers, IReadOnlyList<Layer> outputs)
+    public CompiledNetwork(string name, InputLayer input, IReadOnlyList<INetworkNode> nodes, IReadOnlyList<Layer> layers, IReadOnlyList<Layer> outputs, LayerMatching matching = LayerMatching.ByName)
     {
         for (int slot = 0; slot < layers.Count; slot++)
         {
@@ -33,6 +33,7 @@ internal sealed class CompiledNetwork
         _nodes = [.. nodes];
         Layers = layers;
         Outputs = [.. outputs];
+        Matching = matching;
         FusedPlan = ActivationPlan.ForFusedRun(this);
     }
 
@@ -51,6 +52,9 @@ internal sealed class CompiledNetwork
 
     /// <summary>The layers whose outputs a run returns, in the model's output order.</summary>
     public IReadOnlyList<Layer> Outputs { get; }
+
+    /// <summary>How a model file's operators are found for the layers.</summary>
+    public LayerMatching Matching { get; }
 
     /// <summary>The activation layout of <see cref="Run"/>, shared by every working set.</summary>
     public ActivationPlan FusedPlan { get; }

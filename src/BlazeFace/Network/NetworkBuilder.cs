@@ -25,6 +25,9 @@ internal sealed class NetworkBuilder
 
     public LayerNamer Names { get; } = new();
 
+    /// <summary>How a file's operators are found for the layers; architectures of MLIR-converted files set <see cref="LayerMatching.ByStructure"/>.</summary>
+    public LayerMatching Matching { get; set; } = LayerMatching.ByName;
+
     /// <summary>Declares the network's one input: the first call of every architecture.</summary>
     /// <param name="name">The input tensor's name in the model file.</param>
     /// <param name="height">Rows of the NHWC input.</param>
@@ -94,6 +97,40 @@ internal sealed class NetworkBuilder
         return merge.Output;
     }
 
+    /// <summary>A zero border of <paramref name="pad"/> pixels and a 'valid' convolution of it, run as one convolution.</summary>
+    public Conv2D ZeroPaddedConv(Layer input, int filters, int kernelSize, int stride, int pad, bool relu)
+    {
+        var padding = new ZeroPadding2D(Names.Next("zero_padding2d"), input, pad, pad, pad, pad);
+        var conv = new Conv2D(Names.Next("conv2d"), padding, filters, kernelSize, stride, PaddingMode.Valid, Kernels, relu);
+        var node = new ZeroPaddedConvolution(padding, conv);
+        Add(node, node.Layers);
+        return conv;
+    }
+
+    /// <summary>A zero border of <paramref name="pad"/> pixels and a 'valid' depthwise convolution of it, run as one.</summary>
+    public DepthwiseConv2D ZeroPaddedDepthwise(Layer input, int kernelSize, int stride, int pad)
+    {
+        var padding = new ZeroPadding2D(Names.Next("zero_padding2d"), input, pad, pad, pad, pad);
+        var depthwise = new DepthwiseConv2D(Names.Next("depthwise_conv2d"), padding, kernelSize, stride, PaddingMode.Valid, Kernels);
+        var node = new ZeroPaddedConvolution(padding, depthwise);
+        Add(node, node.Layers);
+        return depthwise;
+    }
+
+    /// <summary>A 1x1 convolution, with its fused ReLU if <paramref name="relu"/>.</summary>
+    public Conv2D Pointwise(Layer input, int filters, bool relu, PaddingMode padding = PaddingMode.Valid) =>
+        Add(new Conv2D(Names.Next("conv2d"), input, filters, kernelSize: 1, stride: 1, padding, Kernels, relu));
+
+    /// <summary>A 1x1 convolution added to <paramref name="shortcut"/> with a fused ReLU, run as one convolution.</summary>
+    public Add ResidualPointwise(Layer input, Layer shortcut)
+    {
+        var pointwise = new Conv2D(Names.Next("conv2d"), input, shortcut.OutputShape.Channels, kernelSize: 1, stride: 1, PaddingMode.Valid, Kernels);
+        var add = new Add(Names.Next("add"), shortcut, pointwise, Kernels, relu: true);
+        var node = new ResidualPointwise(pointwise, add);
+        Add(node, node.Layers);
+        return add;
+    }
+
     /// <summary>A detection head: 1x1 convolution to anchorsPerCell x valuesPerAnchor, reshaped to one row per anchor.</summary>
     public Reshape Head(string convName, string? reshapeName, Layer features, int anchorsPerCell, int valuesPerAnchor)
     {
@@ -105,7 +142,7 @@ internal sealed class NetworkBuilder
 
     /// <summary>The network, with <paramref name="outputs"/> in the model's output order.</summary>
     public CompiledNetwork Build(params Layer[] outputs) =>
-        new(Name, _input ?? throw new InvalidOperationException($"The {Name} network has no input."), _nodes, _layers, outputs);
+        new(Name, _input ?? throw new InvalidOperationException($"The {Name} network has no input."), _nodes, _layers, outputs, Matching);
 
     private void AddLayer(Layer layer)
     {

@@ -24,7 +24,7 @@ public class WeightRangeTests
     {
         TfliteModel model = WithFloat32Weight(ModelSurgery.ShortRange(), "conv2d/Kernel", 0, weight);
 
-        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(BlazeFaceModel.ShortRange.Entry.BuildNetwork(KernelSet.Scalar), model));
+        var error = Assert.Throws<InvalidDataException>(() => NetworkCompiler.Compile(model, BlazeFaceModel.ShortRange.Entry, KernelSet.Scalar));
 
         Assert.That(error!.Message, Does.Contain("'conv2d/Kernel'").And.Contain("out of range"));
     }
@@ -35,7 +35,7 @@ public class WeightRangeTests
     {
         TfliteModel model = WithFloat32Weight(ModelSurgery.ShortRange(), "regressor_16/Bias", 3, weight);
 
-        var error = Assert.Throws<InvalidDataException>(() => WeightAssigner.Assign(BlazeFaceModel.ShortRange.Entry.BuildNetwork(KernelSet.Scalar), model));
+        var error = Assert.Throws<InvalidDataException>(() => NetworkCompiler.Compile(model, BlazeFaceModel.ShortRange.Entry, KernelSet.Scalar));
 
         Assert.That(error!.Message, Does.Contain("'regressor_16/Bias'").And.Contain("must be finite"));
     }
@@ -47,7 +47,7 @@ public class WeightRangeTests
     public void A_weight_at_the_bound_loads_and_the_network_still_runs_to_finite_outputs(string tensor)
     {
         TfliteModel model = WithFloat32Weight(ModelSurgery.ShortRange(), tensor, 0, -WeightAssigner.MaxAbsWeight);
-        CompiledNetwork network = NetworkCompiler.Compile(model, BlazeFaceModel.ShortRange.Entry, KernelSet.Default);
+        CompiledNetwork network = NetworkCompiler.Compile(model, BlazeFaceModel.ShortRange.Entry, KernelSet.Default).Network;
         NetworkActivations activations = network.CreateActivations();
         for (int i = 0; i < activations.Input.Length; i++)
         {

@@ -12,7 +12,8 @@ namespace BlazeFace.Tests.Models;
 /// </summary>
 public class Float32ModelTests
 {
-    private static IEnumerable<BundledModel> Kinds => Enum.GetValues<BundledModel>();
+    /// <summary>The dense models: <see cref="Float32Edition"/> rewrites dense float16 constants, not sparse ones.</summary>
+    private static IEnumerable<BundledModel> Kinds => [BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera];
 
     [TestCaseSource(nameof(Kinds))]
     public void The_float32_edition_has_float32_weights_and_no_dequantize_operators(BundledModel kind)

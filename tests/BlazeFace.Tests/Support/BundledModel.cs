@@ -5,6 +5,7 @@ public enum BundledModel
 {
     ShortRange,
     FullRange,
+    FullRangeSparse,
     BackCamera,
 }
 
@@ -15,6 +16,7 @@ public static class BundledModelExtensions
     {
         BundledModel.ShortRange => BlazeFaceModel.ShortRange,
         BundledModel.FullRange => BlazeFaceModel.FullRange,
+        BundledModel.FullRangeSparse => BlazeFaceModel.FullRangeSparse,
         BundledModel.BackCamera => BlazeFaceModel.BackCamera,
         _ => throw new ArgumentOutOfRangeException(nameof(model), model, null),
     };

@@ -14,6 +14,7 @@ internal sealed record GoldenCase(string Model, string Name)
         ["short"] = BundledModel.ShortRange,
         ["full"] = BundledModel.FullRange,
         ["back"] = BundledModel.BackCamera,
+        ["full_sparse"] = BundledModel.FullRangeSparse,
     };
 
     public BundledModel Kind => Models[Model];
@@ -30,7 +31,7 @@ internal sealed record GoldenCase(string Model, string Name)
 
     public bool IsSynthetic => Name.StartsWith("synthetic", StringComparison.Ordinal);
 
-    /// <summary>Every golden of a model ("short", "full" or "back"), found by its input file.</summary>
+    /// <summary>Every golden of a model ("short", "full", "back" or "full_sparse"), found by its input file.</summary>
     public static IEnumerable<GoldenCase> All() => Models.Keys.SelectMany(All);
 
     public static IEnumerable<GoldenCase> All(string model)

@@ -37,9 +37,9 @@ internal static class OnnxExporter
     /// <summary>The graph input's name, whatever the file calls it.</summary>
     public static string InputName => "input";
 
-    public static OnnxModel Export(CompiledNetwork network, TfliteModel file, ModelSpec spec)
+    public static OnnxModel Export(CompiledNetwork network, TfliteModel file, WeightSources weights, ModelSpec spec)
     {
-        var export = new NetworkExport(network, file, spec.OutputNames);
+        var export = new NetworkExport(network, file, weights, spec.OutputNames);
         foreach (Layer layer in network.Layers)
         {
             export.Add(layer);
@@ -57,7 +57,7 @@ internal static class OnnxExporter
     }
 
     /// <summary>The translation state: which ONNX tensor holds each layer's output, and in which layout.</summary>
-    private sealed class NetworkExport(CompiledNetwork network, TfliteModel file, IReadOnlyList<string> outputNames)
+    private sealed class NetworkExport(CompiledNetwork network, TfliteModel file, WeightSources weights, IReadOnlyList<string> outputNames)
     {
         // Feature maps are NCHW inside the graph; the heads' [1, N, K] rows are kept as TFLite has them.
         private readonly HashSet<Layer> _rows = [];
@@ -229,7 +229,7 @@ internal static class OnnxExporter
             }
         }
 
-        private float[] Read(WeightVariable variable) => WeightAssigner.Read(variable, file, network.Name);
+        private float[] Read(WeightVariable variable) => WeightAssigner.Read(variable, file, weights, network.Name);
 
         private static IEnumerable<OnnxAttribute> WindowAttributes(Conv2DGeometry geometry)
         {

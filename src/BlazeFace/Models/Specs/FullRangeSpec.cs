@@ -13,14 +13,20 @@ internal static partial class ModelSpecs
         BundledFileName = "face_detection_full_range.tflite",
         OutputNames = DetectorOutputNames,
         Description = DetectorDescription,
-        Detector = new DetectorSpec
-        {
-            Strides = [4],
-            MinScale = 0.1484375f,
-            MaxScale = 0.75f,
-            InterpolatedScaleAspectRatio = 0.0f,
-            MinScore = 0.6f,
-            IouThreshold = 0.3f,
-        },
+        Detector = FullRangeDetector,
+    };
+
+    /// <summary>
+    /// The post-processing of both full-range models (face_detection_full_range_common.pbtxt). A property that builds
+    /// it, not a field: specs in other files use it, and static initialisers run in no defined order across files.
+    /// </summary>
+    private static DetectorSpec FullRangeDetector => new()
+    {
+        Strides = [4],
+        MinScale = 0.1484375f,
+        MaxScale = 0.75f,
+        InterpolatedScaleAspectRatio = 0.0f,
+        MinScore = 0.6f,
+        IouThreshold = 0.3f,
     };
 }

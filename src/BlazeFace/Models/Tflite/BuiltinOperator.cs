@@ -40,4 +40,7 @@ internal enum BuiltinOperator
     LeakyRelu = 98,
     Quantize = 114,
     HardSwish = 117,
+
+    /// <summary>Expands a sparse constant into a dense tensor.</summary>
+    Densify = 124,
 }

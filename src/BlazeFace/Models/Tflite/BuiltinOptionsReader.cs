@@ -28,6 +28,8 @@ internal static class BuiltinOptionsReader
         BuiltinOperator.Mul => BuiltinOptionsType.MulOptions,
         BuiltinOperator.Pad => BuiltinOptionsType.PadOptions,
         BuiltinOperator.Dequantize => BuiltinOptionsType.DequantizeOptions,
+        BuiltinOperator.DepthToSpace => BuiltinOptionsType.DepthToSpaceOptions,
+        BuiltinOperator.Densify => BuiltinOptionsType.DensifyOptions,
         BuiltinOperator.Relu or BuiltinOperator.Relu6 or BuiltinOperator.ReluN1To1
             or BuiltinOperator.Logistic or BuiltinOperator.Tanh => BuiltinOptionsType.None,
         _ => null,
@@ -42,7 +44,8 @@ internal static class BuiltinOptionsReader
         or BuiltinOperator.DepthwiseConv2D
         or BuiltinOperator.AveragePool2D
         or BuiltinOperator.MaxPool2D
-        or BuiltinOperator.L2Pool2D;
+        or BuiltinOperator.L2Pool2D
+        or BuiltinOperator.DepthToSpace;
 
     /// <summary>Reads the options table of a kind this reader models; null for the others.</summary>
     /// <param name="kind">The operator kind, whose options tag has already been checked.</param>
@@ -57,6 +60,7 @@ internal static class BuiltinOptionsReader
         BuiltinOperator.Add => new AddOptions(ReadActivation(table, 0)),
         BuiltinOperator.ResizeBilinear => ReadResizeBilinear(table),
         BuiltinOperator.Reshape => new ReshapeOptions(Array.AsReadOnly(budget.Int32Vector(table, 0) ?? [])),
+        BuiltinOperator.DepthToSpace => new DepthToSpaceOptions(AtLeastOne(table, 0, "block_size", 0)),
         _ => null,
     };
 

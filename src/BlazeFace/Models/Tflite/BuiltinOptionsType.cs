@@ -19,4 +19,10 @@ internal enum BuiltinOptionsType
     MulOptions = 21,
     PadOptions = 22,
     DequantizeOptions = 38,
+
+    /// <summary>DEPTH_TO_SPACE's block size.</summary>
+    DepthToSpaceOptions = 94,
+
+    /// <summary>DENSIFY's (empty) options.</summary>
+    DensifyOptions = 99,
 }

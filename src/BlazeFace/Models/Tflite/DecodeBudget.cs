@@ -30,6 +30,20 @@ internal sealed class DecodeBudget
     }
 
     /// <summary>The string the field refers to, or null when the field is absent.</summary>
+    /// <summary>A vector of 1-, 2- or 4-byte unsigned integers (TFLite's Uint8Vector, Uint16Vector, Int32Vector) as int32s.</summary>
+    public int[]? UnsignedVector(FlatBufferTable table, int field, int elementSize)
+    {
+        FlatBufferVector? vector = table.GetVector(field, elementSize);
+        if (vector is not { } present)
+        {
+            return null;
+        }
+
+        // Charged at four bytes an element: what the decoded array takes.
+        Charge(4L * present.Count);
+        return present.ToUnsignedInt32Array();
+    }
+
     public string? String(FlatBufferTable table, int field)
     {
         FlatBufferVector? vector = table.GetVector(field, 1);

@@ -64,6 +64,24 @@ internal readonly struct FlatBufferVector
     }
 
     /// <summary>The bytes of a string vector decoded as UTF-8.</summary>
+    /// <summary>The elements as int32s, read as unsigned integers of the vector's element size (1, 2 or 4 bytes).</summary>
+    public int[] ToUnsignedInt32Array()
+    {
+        var values = new int[Count];
+        ReadOnlySpan<byte> bytes = Bytes.Span;
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = _elementSize switch
+            {
+                1 => bytes[i],
+                2 => BinaryPrimitives.ReadUInt16LittleEndian(bytes[(2 * i)..]),
+                _ => BinaryPrimitives.ReadInt32LittleEndian(bytes[(4 * i)..]),
+            };
+        }
+
+        return values;
+    }
+
     public string DecodeUtf8()
     {
         try

@@ -83,7 +83,7 @@ internal sealed class TfliteModel
         }
 
         int elementSize = tensor.Type == TensorType.Float32 ? sizeof(float) : 2;
-        ReadOnlySpan<byte> bytes = CheckedData(tensor, elementSize);
+        ReadOnlySpan<byte> bytes = tensor.Sparsity is null ? CheckedData(tensor, elementSize) : StoredValues(tensor, elementSize);
         var values = new float[bytes.Length / elementSize];
         if (!BitConverter.IsLittleEndian)
         {
@@ -103,7 +103,14 @@ internal sealed class TfliteModel
             TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<byte, Half>(bytes), values);
         }
 
-        return values;
+        try
+        {
+            return tensor.Sparsity is { } sparsity ? SparseTensorDensifier.Densify(sparsity, tensor.Shape, values) : values;
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new InvalidDataException($"{Describe(tensor)}: {exception.Message}", exception);
+        }
     }
 
     /// <summary>The tensor's stored values as int32.</summary>
@@ -163,6 +170,15 @@ internal sealed class TfliteModel
         }
 
         return tensor.Data.Span;
+    }
+
+    /// <summary>A sparse tensor's stored values: a whole number of elements, as many as its sparsity parameters reach (checked when densifying).</summary>
+    private static ReadOnlySpan<byte> StoredValues(TfliteTensor tensor, int elementSize)
+    {
+        int length = tensor.Data.Length;
+        return length % elementSize == 0
+            ? tensor.Data.Span
+            : throw new InvalidDataException($"{Describe(tensor)} stores {length} bytes, not a whole number of {tensor.Type} values");
     }
 
     private static string Describe(TfliteTensor tensor) => $"tensor {tensor.Index} '{tensor.Name}'";

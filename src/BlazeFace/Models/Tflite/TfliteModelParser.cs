@@ -140,12 +140,71 @@ internal sealed class TfliteModelParser
                     $"buffer index {bufferIndex} out of range (model has {_buffers.Length} buffers)");
             }
 
-            return new TfliteTensor(index, name, shape, elementCount, type, (int)bufferIndex, _buffers[bufferIndex]);
+            TensorSparsity? sparsity = tensor.GetTable(6) is { } table ? ParseSparsity(table) : null;
+            return new TfliteTensor(index, name, shape, elementCount, type, (int)bufferIndex, _buffers[bufferIndex], sparsity);
         }
         catch (InvalidDataException exception)
         {
             throw InContext(name is null ? $"Tensor {index}" : $"Tensor {index} '{name}'", exception);
         }
+    }
+
+    /// <summary>
+    /// A tensor's <c>SparsityParameters</c>: traversal_order (field 0), block_map (1), dim_metadata (2). Each
+    /// <c>DimensionMetadata</c> has format (0: DENSE 0, SPARSE_CSR 1), dense_size (1), and two unions of
+    /// Int32Vector (1), Uint16Vector (2) or Uint8Vector (3), each a table whose field 0 holds the values:
+    /// array_segments (type 2, value 3) and array_indices (type 4, value 5). Checked against the shape on use.
+    /// </summary>
+    private TensorSparsity ParseSparsity(FlatBufferTable sparsity)
+    {
+        int[] traversalOrder = _budget.Int32Vector(sparsity, 0) ?? [];
+        int[] blockMap = _budget.Int32Vector(sparsity, 1) ?? [];
+        SparseLevel[] levels = ReadEach(sparsity, 2, "sparsity dimension metadata", ParseSparseLevel);
+        return new TensorSparsity(traversalOrder, blockMap, levels);
+    }
+
+    private SparseLevel ParseSparseLevel(int index, FlatBufferTable level)
+    {
+        try
+        {
+            byte format = level.GetByte(0);
+            if (format > 1)
+            {
+                throw new InvalidDataException($"format {format} is neither DENSE (0) nor SPARSE_CSR (1)");
+            }
+
+            int denseSize = level.GetInt32(1);
+            if (format == 0)
+            {
+                return new SparseLevel(false, denseSize, [], []);
+            }
+
+            return new SparseLevel(true, denseSize, ReadIndexVector(level, 2, "array_segments"), ReadIndexVector(level, 4, "array_indices"));
+        }
+        catch (InvalidDataException exception)
+        {
+            throw InContext($"Sparsity dimension {index}", exception);
+        }
+    }
+
+    /// <summary>A SparseIndexVector union: its type at <paramref name="typeField"/>, its table at the next field.</summary>
+    private int[] ReadIndexVector(FlatBufferTable level, int typeField, string name)
+    {
+        int elementSize = level.GetByte(typeField) switch
+        {
+            1 => 4,
+            2 => 2,
+            3 => 1,
+            byte other => throw new InvalidDataException($"{name} has vector type {other}, not Int32Vector (1), Uint16Vector (2) or Uint8Vector (3)"),
+        };
+        FlatBufferTable table = level.GetTable(typeField + 1) ?? throw new InvalidDataException($"{name} is missing");
+        int[] values = _budget.UnsignedVector(table, 0, elementSize) ?? throw new InvalidDataException($"{name} has no values");
+        if (elementSize == 4 && Array.Exists(values, v => v < 0))
+        {
+            throw new InvalidDataException($"{name} holds a negative value");
+        }
+
+        return values;
     }
 
     private static long CountElements(int[] shape)

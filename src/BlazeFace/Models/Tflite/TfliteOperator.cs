@@ -44,6 +44,8 @@ internal sealed class TfliteOperator
 
     public ReshapeOptions? Reshape => _options as ReshapeOptions;
 
+    public DepthToSpaceOptions? DepthToSpace => _options as DepthToSpaceOptions;
+
     public override string ToString() =>
         $"operator {Index} {Kind} ({string.Join(",", Inputs)}) -> ({string.Join(",", Outputs)})";
 }

@@ -3,8 +3,9 @@ namespace BlazeFace.Models.Tflite;
 /// <summary>A tensor of a TFLite model's graph: its name, shape, element type and, for weights, its stored data.</summary>
 internal sealed class TfliteTensor
 {
-    internal TfliteTensor(int index, string name, int[] shape, long elementCount, TensorType type, int bufferIndex, ReadOnlyMemory<byte> data)
+    internal TfliteTensor(int index, string name, int[] shape, long elementCount, TensorType type, int bufferIndex, ReadOnlyMemory<byte> data, TensorSparsity? sparsity = null)
     {
+        Sparsity = sparsity;
         Index = index;
         Name = name;
         Shape = Array.AsReadOnly(shape);
@@ -37,6 +38,9 @@ internal sealed class TfliteTensor
 
     /// <summary>Whether the file stores data for the tensor (weights, biases, constant shapes).</summary>
     public bool HasData => !Data.IsEmpty;
+
+    /// <summary>How a sparse constant stores its values; null for a dense tensor.</summary>
+    public TensorSparsity? Sparsity { get; }
 
     public override string ToString() => $"tensor {Index} '{Name}' {Type} [{string.Join(",", Shape)}]";
 }

@@ -4,18 +4,19 @@ using BlazeFace.Kernels.Depthwise;
 
 namespace BlazeFace.Network.Layers;
 
-/// <summary>Keras <c>DepthwiseConv2D</c> with depth multiplier 1 and bias: TFLite DEPTHWISE_CONV_2D.</summary>
+/// <summary>Keras <c>DepthwiseConv2D</c> with depth multiplier 1, bias and an optional fused ReLU: TFLite DEPTHWISE_CONV_2D.</summary>
 internal sealed class DepthwiseConv2D : Layer
 {
     private readonly IDepthwiseConv2DKernel _kernel;
     private float[]? _packedFilter;
     private float[]? _bias;
 
-    public DepthwiseConv2D(string name, Layer input, int kernelSize, int stride, PaddingMode padding, KernelSet kernels)
+    public DepthwiseConv2D(string name, Layer input, int kernelSize, int stride, PaddingMode padding, KernelSet kernels, bool relu = false)
         : base(name, [input], TensorFlowPadding.Geometry(input.OutputShape, input.OutputShape.Channels, kernelSize, stride, padding).Output)
     {
         Geometry = TensorFlowPadding.Geometry(input.OutputShape, input.OutputShape.Channels, kernelSize, stride, padding);
         Padding = padding;
+        Relu = relu;
         _kernel = kernels.DepthwiseConv2D;
     }
 
@@ -29,16 +30,28 @@ internal sealed class DepthwiseConv2D : Layer
 
     public int Channels => Geometry.Input.Channels;
 
+    /// <summary>Whether a ReLU is fused into the operator (TFLite's <c>fused_activation_function</c>).</summary>
+    public bool Relu { get; }
+
     public override IEnumerable<WeightVariable> Weights =>
     [
         new($"{Name}/Kernel", [1, KernelSize, KernelSize, Channels], values => _packedFilter = _kernel.Pack(values, KernelSize, KernelSize, Channels)),
         new($"{Name}/Bias", [Channels], values => _bias = values),
     ];
 
-    public override void Forward(NetworkActivations activations)
+    public override void Forward(NetworkActivations activations) => Run(Geometry, activations[Inputs[0]], activations[this]);
+
+    /// <summary>
+    /// Runs the convolution straight on the tensor <paramref name="padding"/> pads (its own input), the zero border
+    /// becoming the window walk's padding: the padded copy is never written.
+    /// </summary>
+    public void ForwardFromUnpadded(NetworkActivations activations, ZeroPadding2D padding) =>
+        Run(padding.Unpadded(Geometry), activations[padding.Inputs[0]], activations[this]);
+
+    private void Run(in Conv2DGeometry geometry, ReadOnlySpan<float> input, Span<float> output)
     {
         float[] filter = _packedFilter ?? throw new InvalidOperationException($"Layer '{Name}' has no weights assigned.");
         float[] bias = _bias ?? throw new InvalidOperationException($"Layer '{Name}' has no weights assigned.");
-        _kernel.Run(Geometry, activations[Inputs[0]], filter, bias, activations[this], relu: false);
+        _kernel.Run(geometry, input, filter, bias, output, Relu);
     }
 }

@@ -4,8 +4,9 @@ using BlazeFace.Network.Layers;
 namespace BlazeFace.Network.Loading;
 
 /// <summary>
-/// Fills every weight variable of a network from the model file's tensor of the same name, as the original write-up
-/// does with <c>var.assign(tflite_map[var.name])</c>, checking shape and values first.
+/// Fills every weight variable of a network from the model file's tensor the graph check found for it (for files
+/// exported layer by layer, the tensor of the variable's own name, as the original write-up does with
+/// <c>var.assign(tflite_map[var.name])</c>), checking shape and values first. Sparse tensors arrive densified.
 /// </summary>
 internal static class WeightAssigner
 {
@@ -19,11 +20,11 @@ internal static class WeightAssigner
     /// </summary>
     public const float MaxAbsWeight = 1e6f;
 
-    public static void Assign(CompiledNetwork network, TfliteModel model)
+    public static void Assign(CompiledNetwork network, TfliteModel model, WeightSources sources)
     {
         foreach (WeightVariable variable in network.Weights)
         {
-            variable.Assign(Read(variable, model, network.Name));
+            variable.Assign(Read(variable, model, sources, network.Name));
         }
     }
 
@@ -32,13 +33,12 @@ internal static class WeightAssigner
     /// 1HWC for depthwise ones), as <see cref="Assign"/> hands them to the layer: what an exporter reads instead of
     /// keeping a second, unpacked copy of every weight.
     /// </summary>
-    public static float[] Read(WeightVariable variable, TfliteModel model, string networkName)
+    public static float[] Read(WeightVariable variable, TfliteModel model, WeightSources sources, string networkName)
     {
-        TfliteTensor tensor = model.FindTensor(variable.Name)
-            ?? throw new InvalidDataException($"The model has no tensor named '{variable.Name}', which the {networkName} network needs.");
+        TfliteTensor tensor = sources[variable];
         if (!tensor.Shape.SequenceEqual(variable.Shape))
         {
-            throw new InvalidDataException($"Tensor '{variable.Name}' has shape [{string.Join(", ", tensor.Shape)}]; the {networkName} network needs [{string.Join(", ", variable.Shape)}].");
+            throw new InvalidDataException($"Tensor '{tensor.Name}' has shape [{string.Join(", ", tensor.Shape)}]; the {networkName} network needs [{string.Join(", ", variable.Shape)}] for '{variable.Name}'.");
         }
 
         float[] values = model.ReadFloat32(tensor);
@@ -47,8 +47,8 @@ internal static class WeightAssigner
         if (bad >= 0)
         {
             throw new InvalidDataException(float.IsFinite(values[bad])
-                ? $"Tensor '{variable.Name}' holds {values[bad]} at element {bad}; weights out of range (beyond ±{MaxAbsWeight:G0}, which no trained model reaches)."
-                : $"Tensor '{variable.Name}' holds {values[bad]} at element {bad}; weights must be finite.");
+                ? $"Tensor '{tensor.Name}' holds {values[bad]} at element {bad}; weights out of range (beyond ±{MaxAbsWeight:G0}, which no trained model reaches)."
+                : $"Tensor '{tensor.Name}' holds {values[bad]} at element {bad}; weights must be finite.");
         }
 
         return values;

@@ -1,0 +1,50 @@
+using BlazeFace.Kernels;
+
+namespace BlazeFace.Network.Layers;
+
+/// <summary>
+/// TensorFlow's <c>depth_to_space</c> (TFLite DEPTH_TO_SPACE, DCR order): each input pixel's channels spread over a
+/// block of b x b output pixels, output (b·y + dy, b·x + dx, c) = input (y, x, (b·dy + dx)·C + c) with C the output
+/// channels. A pure copy, one contiguous run of C values at a time.
+/// </summary>
+internal sealed class DepthToSpace : Layer
+{
+    public DepthToSpace(string name, Layer input, int blockSize)
+        : base(name, [input], Shape(input.OutputShape, blockSize))
+    {
+        BlockSize = blockSize;
+    }
+
+    public int BlockSize { get; }
+
+    public override void Forward(NetworkActivations activations)
+    {
+        TensorShape input = Inputs[0].OutputShape;
+        ReadOnlySpan<float> source = activations[Inputs[0]];
+        Span<float> destination = activations[this];
+        int b = BlockSize, channels = OutputShape.Channels, outWidth = OutputShape.Width;
+        for (int y = 0; y < input.Height; y++)
+        {
+            for (int x = 0; x < input.Width; x++)
+            {
+                int pixel = ((y * input.Width) + x) * input.Channels;
+                for (int dy = 0; dy < b; dy++)
+                {
+                    for (int dx = 0; dx < b; dx++)
+                    {
+                        int target = ((((b * y) + dy) * outWidth) + (b * x) + dx) * channels;
+                        source.Slice(pixel + (((b * dy) + dx) * channels), channels).CopyTo(destination.Slice(target, channels));
+                    }
+                }
+            }
+        }
+    }
+
+    private static TensorShape Shape(TensorShape input, int blockSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockSize);
+        return input.Channels % (blockSize * blockSize) == 0
+            ? new TensorShape(input.Height * blockSize, input.Width * blockSize, input.Channels / (blockSize * blockSize))
+            : throw new ArgumentException($"{input.Channels} channels do not split into {blockSize}x{blockSize} blocks.", nameof(blockSize));
+    }
+}
