@@ -3,8 +3,8 @@ using System.CommandLine;
 namespace BlazeFace.Cli.Commands;
 
 /// <summary>
-/// The --model option every command shares: "short", "full", "back", or a .tflite path whose model is recognised
-/// from its graph. The JSON output echoes the argument as given.
+/// The --model option every command shares: "short", "full", "full-sparse", "back", or a .tflite path whose model is
+/// recognised from its graph. The JSON output echoes the argument as given.
 /// </summary>
 internal static class ModelOption
 {
@@ -13,6 +13,7 @@ internal static class ModelOption
     {
         ["short"] = () => BlazeFaceModel.ShortRange,
         ["full"] = () => BlazeFaceModel.FullRange,
+        ["full-sparse"] = () => BlazeFaceModel.FullRangeSparse,
         ["back"] = () => BlazeFaceModel.BackCamera,
     };
 
@@ -20,8 +21,8 @@ internal static class ModelOption
     {
         var option = new Option<string>("--model", "-m")
         {
-            Description = "short (128x128, faces within ~2 m), full (192x192, ~5 m), back (256x256, back camera) or a BlazeFace .tflite file",
-            HelpName = "short|full|back|FILE.tflite",
+            Description = "short (128x128, faces within ~2 m), full (192x192, ~5 m), full-sparse (MediaPipe's own full-range file, sparse), back (256x256, back camera) or a .tflite file of one of them",
+            HelpName = "short|full|full-sparse|back|FILE.tflite",
             DefaultValueFactory = _ => "short",
         };
         option.CompletionSources.Add(BundledNames.Keys.ToArray());

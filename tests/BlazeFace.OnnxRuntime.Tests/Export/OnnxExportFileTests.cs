@@ -6,7 +6,7 @@ namespace BlazeFace.OnnxRuntime.Tests.Export;
 /// <summary>What the exported file declares: TFLite's interface, opset 17, standard operators, explicit padding, stable bytes.</summary>
 public class OnnxExportFileTests
 {
-    private static readonly BundledModel[] s_kinds = [BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera];
+    private static readonly BundledModel[] s_kinds = [BundledModel.ShortRange, BundledModel.FullRange, BundledModel.FullRangeSparse, BundledModel.BackCamera];
 
     private static IEnumerable<BundledModel> Kinds => s_kinds;
 
@@ -47,7 +47,7 @@ public class OnnxExportFileTests
             .Distinct()];
 
         TestContext.Out.WriteLine($"{kind}: {nodes.Count} nodes, operators {string.Join(", ", opTypes)}");
-        Assert.That(opTypes, Is.SubsetOf(new[] { "Add", "Concat", "Conv", "MaxPool", "Pad", "Relu", "Reshape", "Resize", "Transpose" }));
+        Assert.That(opTypes, Is.SubsetOf(new[] { "Add", "Concat", "Conv", "DepthToSpace", "MaxPool", "Pad", "Relu", "Reshape", "Resize", "Transpose" }));
         Assert.That(attributes, Does.Contain("pads"));
         Assert.That(attributes, Does.Not.Contain("auto_pad"));
     }
@@ -63,6 +63,7 @@ public class OnnxExportFileTests
     [TestCase("face_detection_front.tflite", BundledModel.ShortRange)]
     [TestCase("face_detection_full_range.tflite", BundledModel.FullRange)]
     [TestCase("face_detection_back.tflite", BundledModel.BackCamera)]
+    [TestCase("face_detection_full_range_sparse.tflite", BundledModel.FullRangeSparse)]
     public void A_model_loaded_from_a_file_exports_the_same_graph_as_the_bundled_one(string fileName, BundledModel kind)
     {
         BlazeFaceModel loaded = BlazeFaceModel.FromFile(RepositoryFiles.Asset($"models/{fileName}"));

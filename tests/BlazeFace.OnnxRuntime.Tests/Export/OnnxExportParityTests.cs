@@ -5,7 +5,7 @@ namespace BlazeFace.OnnxRuntime.Tests.Export;
 
 /// <summary>
 /// The exported ONNX graph, run by ONNX Runtime, computes what TensorFlow Lite and the managed network compute, on
-/// every golden input of all three models, within float32 rounding: 1e-3 of TFLite and 1e-4 of the managed network,
+/// every golden input of every detector model, within float32 rounding: 1e-3 of TFLite and 1e-4 of the managed network,
 /// or 5e-6 of the output's range where that is larger (see <see cref="Difference"/>; measured, the largest
 /// difference is 2.4e-6 of the range from the managed network and 2.6e-6 from TFLite).
 /// </summary>

@@ -14,6 +14,7 @@ internal sealed record Golden(string Folder, string Name)
         ["short"] = BundledModel.ShortRange,
         ["full"] = BundledModel.FullRange,
         ["back"] = BundledModel.BackCamera,
+        ["full_sparse"] = BundledModel.FullRangeSparse,
     };
 
     public BlazeFaceModel Model => Folders[Folder].Load();

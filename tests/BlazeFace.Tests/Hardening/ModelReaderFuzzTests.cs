@@ -10,7 +10,8 @@ namespace BlazeFace.Tests.Hardening;
 /// never throws anything else, never hangs, and never yields a network whose outputs are NaN or infinite.
 /// </summary>
 /// <remarks>
-/// Each run tries <see cref="Variants"/> fixed-seed variants of each bundled model: bit flips, byte overwrites,
+/// Each run tries fixed-seed variants of each bundled model (<see cref="QuickVariants"/> in the default run, the first
+/// of the <see cref="Variants"/> CI tries): bit flips, byte overwrites,
 /// truncations, values written into the offsets, vtables, vector lengths and indices of the FlatBuffer structure,
 /// damaged weights and random buffers (see <see cref="ModelMutator"/>). A failure names its variant and the edits
 /// that made it, so it can be rebuilt with <c>new ModelMutator(file, Seed).Make(n, buffer)</c>.
@@ -18,8 +19,11 @@ namespace BlazeFace.Tests.Hardening;
 [Category("Fuzz")]
 public class ModelReaderFuzzTests
 {
-    /// <summary>Variants per model in every run.</summary>
+    /// <summary>Variants per model in CI's full fuzz run.</summary>
     public const int Variants = 20_000;
+
+    /// <summary>Variants per model in the default test run: the first of the same sequence.</summary>
+    public const int QuickVariants = 4_000;
 
     private const int Seed = 20_250_611;
 
@@ -37,11 +41,12 @@ public class ModelReaderFuzzTests
         {
             [BlazeFaceModel.ShortRange.Name] = InputTensor(BlazeFaceModel.ShortRange, photo),
             [BlazeFaceModel.FullRange.Name] = InputTensor(BlazeFaceModel.FullRange, photo),
+            [BlazeFaceModel.FullRangeSparse.Name] = InputTensor(BlazeFaceModel.FullRangeSparse, photo),
         };
 
         // Compile the loading, running and refusal paths first, so the first variants' timings measure the reader and
         // the network, not the JIT.
-        foreach (BlazeFaceModel bundled in new[] { BlazeFaceModel.ShortRange, BlazeFaceModel.FullRange })
+        foreach (BlazeFaceModel bundled in new[] { BlazeFaceModel.ShortRange, BlazeFaceModel.FullRange, BlazeFaceModel.FullRangeSparse })
         {
             float[] input = _inputs[bundled.Name];
             using var session = BlazeFaceModel.FromBytes(File.ReadAllBytes(RepositoryPaths.Asset(Path.Combine("models", bundled.Source)))).CreateSession();
@@ -52,32 +57,36 @@ public class ModelReaderFuzzTests
         Assert.Throws<InvalidDataException>(() => BlazeFaceModel.FromBytes(new byte[64]));
     }
 
-    [Test]
-    public void Corrupted_short_range_models_are_refused_as_invalid_data_or_run_to_finite_outputs() =>
-        AssertEveryVariantIsRefusedOrRuns("face_detection_front.tflite");
+    private static IEnumerable<string> ModelFiles => ["face_detection_front.tflite", "face_detection_full_range.tflite", "face_detection_full_range_sparse.tflite"];
 
-    [Test]
-    public void Corrupted_full_range_models_are_refused_as_invalid_data_or_run_to_finite_outputs() =>
-        AssertEveryVariantIsRefusedOrRuns("face_detection_full_range.tflite");
+    [TestCaseSource(nameof(ModelFiles))]
+    public void Corrupted_models_are_refused_as_invalid_data_or_run_to_finite_outputs(string fileName) =>
+        AssertEveryVariantIsRefusedOrRuns(fileName, QuickVariants);
 
-    private void AssertEveryVariantIsRefusedOrRuns(string fileName)
+    [TestCaseSource(nameof(ModelFiles))]
+    [Explicit("20,000 variants of each model, a few minutes; CI runs it with --filter TestCategory=ModelFuzz")]
+    [Category("ModelFuzz")]
+    public void Twenty_thousand_corrupted_variants_of_each_model_are_refused_or_run_to_finite_outputs(string fileName) =>
+        AssertEveryVariantIsRefusedOrRuns(fileName, Variants);
+
+    private void AssertEveryVariantIsRefusedOrRuns(string fileName, int variants)
     {
         byte[] original = File.ReadAllBytes(RepositoryPaths.Asset(Path.Combine("models", fileName)));
         var runner = new ModelFuzzRunner(original, Seed, _inputs);
 
-        FuzzReport report = runner.Run(Variants);
+        FuzzReport report = runner.Run(variants);
 
         TestContext.Out.WriteLine(report.Summary(fileName));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Hang, Is.Null, "a variant hung");
-            Assert.That(report.Tried, Is.EqualTo(Variants));
+            Assert.That(report.Tried, Is.EqualTo(variants));
             Assert.That(report.FailureCount, Is.Zero, $"first failures (seed {Seed}):\n{string.Join("\n", report.Failures)}");
             Assert.That(report.Slowest, Is.LessThan(PerVariantLimit), $"slowest: {report.SlowestVariant}");
 
             // Both outcomes must occur in numbers, or the mix of damage has stopped exercising one side.
-            Assert.That(report.Rejected, Is.GreaterThan(Variants / 2));
-            Assert.That(report.LoadedAndRan, Is.GreaterThan(Variants / 50));
+            Assert.That(report.Rejected, Is.GreaterThan(variants / 2));
+            Assert.That(report.LoadedAndRan, Is.GreaterThan(variants / 50));
         }
     }
 

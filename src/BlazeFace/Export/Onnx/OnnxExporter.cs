@@ -72,19 +72,28 @@ internal static class OnnxExporter
                     Graph.AddNode("Transpose", TensorOf(layer), [InputName], OnnxAttribute.Ints("perm", 0, 3, 1, 2));
                     break;
                 case Conv2D conv:
-                    AddConv(conv, conv.Geometry, group: 1, ConvFilter(conv));
+                    AddConv(conv, conv.Geometry, group: 1, ConvFilter(conv), conv.Relu);
                     break;
                 case DepthwiseConv2D depthwise:
-                    AddConv(depthwise, depthwise.Geometry, group: depthwise.Channels, DepthwiseFilter(depthwise));
+                    AddConv(depthwise, depthwise.Geometry, group: depthwise.Channels, DepthwiseFilter(depthwise), depthwise.Relu);
                     break;
                 case MaxPooling2D pool:
                     Graph.AddNode("MaxPool", TensorOf(pool), [TensorOf(pool.Inputs[0])], [.. WindowAttributes(pool.Geometry)]);
                     break;
                 case ChannelPadding padding:
-                    AddChannelPadding(padding);
+                    AddPad(padding, channelsBefore: padding.PadBefore, channelsAfter: padding.PadAfter, 0, 0, 0, 0);
+                    break;
+                case ZeroPadding2D padding:
+                    AddPad(padding, 0, 0, padding.Top, padding.Bottom, padding.Left, padding.Right);
                     break;
                 case BlazeFace.Network.Layers.Add add:
-                    Graph.AddNode("Add", TensorOf(add), [TensorOf(add.Inputs[0]), TensorOf(add.Inputs[1])]);
+                    Graph.AddNode("Add", Preactivation(add, add.Relu), [TensorOf(add.Inputs[0]), TensorOf(add.Inputs[1])]);
+                    AddFusedRelu(add, add.Relu);
+                    break;
+                case DepthToSpace depthToSpace:
+                    // TensorFlow's DCR order on NHWC is ONNX's DCR on NCHW: output (c, b·y + dy, b·x + dx) reads channel (b·dy + dx)·C + c.
+                    Graph.AddNode("DepthToSpace", TensorOf(depthToSpace), [TensorOf(depthToSpace.Inputs[0])],
+                        OnnxAttribute.Int("blocksize", depthToSpace.BlockSize), OnnxAttribute.String("mode", "DCR"));
                     break;
                 case ReLU relu:
                     Graph.AddNode("Relu", TensorOf(relu), [TensorOf(relu.Inputs[0])]);
@@ -127,13 +136,28 @@ internal static class OnnxExporter
             return -1;
         }
 
-        private void AddConv(Layer layer, in Conv2DGeometry geometry, int group, OnnxTensor filter)
+        private void AddConv(Layer layer, in Conv2DGeometry geometry, int group, OnnxTensor filter, bool relu)
         {
             WeightVariable bias = layer.Weights.Single(w => w.Name.EndsWith("/Bias", StringComparison.Ordinal));
             string biasName = Graph.AddInitializer(OnnxTensor.Float(bias.Name, [geometry.Output.Channels], Read(bias)));
             string filterName = Graph.AddInitializer(filter);
-            Graph.AddNode("Conv", TensorOf(layer), [TensorOf(layer.Inputs[0]), filterName, biasName],
+            Graph.AddNode("Conv", Preactivation(layer, relu), [TensorOf(layer.Inputs[0]), filterName, biasName],
                 [.. WindowAttributes(geometry), OnnxAttribute.Ints("dilations", 1, 1), OnnxAttribute.Int("group", group)]);
+            AddFusedRelu(layer, relu);
+        }
+
+        /// <summary>
+        /// Where an operator with a fused ReLU writes: ONNX has no fused activations, so its result is a tensor of its
+        /// own that a Relu node (<see cref="AddFusedRelu"/>) turns into the layer's; without one, the layer's tensor.
+        /// </summary>
+        private string Preactivation(Layer layer, bool relu) => relu ? $"{layer.Name}/preactivation" : TensorOf(layer);
+
+        private void AddFusedRelu(Layer layer, bool relu)
+        {
+            if (relu)
+            {
+                Graph.AddNode("Relu", TensorOf(layer), [Preactivation(layer, relu)]);
+            }
         }
 
         /// <summary>TFLite's OHWI filter as ONNX's OIHW.</summary>
@@ -181,10 +205,10 @@ internal static class OnnxExporter
             return OnnxTensor.Float(kernel.Name, [c, 1, k, k], chw);
         }
 
-        private void AddChannelPadding(ChannelPadding padding)
+        private void AddPad(Layer padding, int channelsBefore, int channelsAfter, int top, int bottom, int left, int right)
         {
             // Pad's pads input lists every axis's leading amounts, then every axis's trailing ones (N, C, H, W).
-            string pads = Graph.AddInitializer(OnnxTensor.Int64($"{padding.Name}/pads", [0, padding.PadBefore, 0, 0, 0, padding.PadAfter, 0, 0]));
+            string pads = Graph.AddInitializer(OnnxTensor.Int64($"{padding.Name}/pads", [0, channelsBefore, top, left, 0, channelsAfter, bottom, right]));
             Graph.AddNode("Pad", TensorOf(padding), [TensorOf(padding.Inputs[0]), pads], OnnxAttribute.String("mode", "constant"));
         }
 
