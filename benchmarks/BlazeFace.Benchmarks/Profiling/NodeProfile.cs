@@ -1,4 +1,5 @@
 using BlazeFace.Network;
+using BlazeFace.Network.Blocks;
 using BlazeFace.Network.Layers;
 
 namespace BlazeFace.Benchmarks.Profiling;
@@ -30,6 +31,10 @@ internal sealed class NodeProfile
         DepthwiseConv2D => "DepthwiseConv2D, stride 1",
         Conv2D { KernelSize: 1 } => "Conv2D 1x1",
         Conv2D conv => $"Conv2D {conv.KernelSize}x{conv.KernelSize}",
+        ZeroPaddedConvolution { Output: DepthwiseConv2D { Stride: 2 } } => "padded DepthwiseConv2D, stride 2",
+        ZeroPaddedConvolution { Output: DepthwiseConv2D } => "padded DepthwiseConv2D, stride 1",
+        ZeroPaddedConvolution => "padded Conv2D",
+        ResidualPointwise => "Conv2D 1x1 + residual",
         _ => Kind,
     };
 

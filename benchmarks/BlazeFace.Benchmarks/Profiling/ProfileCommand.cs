@@ -32,20 +32,21 @@ internal static class ProfileCommand
             {
                 case "short": models.Add(BundledModel.ShortRange); break;
                 case "full": models.Add(BundledModel.FullRange); break;
+                case "full-sparse": models.Add(BundledModel.FullRangeSparse); break;
                 case "back": models.Add(BundledModel.BackCamera); break;
                 case "--peak-gflops": peakGflops = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--out": output = args[++i]; break;
                 case "--layers": layers = true; break;
                 default:
-                    Console.Error.WriteLine($"profile: unknown argument '{args[i]}'. Usage: profile [short|full|back ...] [--peak-gflops G] [--seconds S] [--layers] [--out FILE.md]");
+                    Console.Error.WriteLine($"profile: unknown argument '{args[i]}'. Usage: profile [short|full|full-sparse|back ...] [--peak-gflops G] [--seconds S] [--layers] [--out FILE.md]");
                     return 1;
             }
         }
 
         if (models.Count == 0)
         {
-            models.AddRange([BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera]);
+            models.AddRange([BundledModel.ShortRange, BundledModel.FullRange, BundledModel.FullRangeSparse, BundledModel.BackCamera]);
         }
 
         double bandwidth = CopyBandwidth.MeasureBytesPerSecond();

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using BlazeFace.Kernels.Chw;
 using BlazeFace.Kernels.Convolution;
 using BlazeFace.Kernels.Depthwise;
 using BlazeFace.Kernels.Elementwise;
@@ -6,6 +7,7 @@ using BlazeFace.Kernels.Padding;
 using BlazeFace.Kernels.Pooling;
 using BlazeFace.Kernels.Resize;
 using BlazeFace.Kernels.Simd;
+using BlazeFace.Kernels.Sparse;
 
 namespace BlazeFace.Kernels;
 
@@ -35,6 +37,18 @@ internal sealed class KernelSet
 
     public required IResizeBilinearKernel ResizeBilinear { get; init; }
 
+    /// <summary>1x1 convolution of channel-major tensors that skips the filter's zeros.</summary>
+    public required IChwSparsePointwiseKernel ChwSparsePointwise { get; init; }
+
+    /// <summary>3x3 depthwise convolution of channel-major tensors.</summary>
+    public required IChwDepthwiseConv2DKernel ChwDepthwiseConv2D { get; init; }
+
+    /// <summary>3x3 convolution from an interleaved input to channel-major output.</summary>
+    public required IHwcToChwConv2DKernel HwcToChwConv2D { get; init; }
+
+    /// <summary>Bilinear resize of channel-major tensors.</summary>
+    public required IChwResizeBilinearKernel ChwResizeBilinear { get; init; }
+
     /// <summary>Plain loops with no SIMD: the reference every other kernel is compared with.</summary>
     public static KernelSet Scalar { get; } = new()
     {
@@ -47,6 +61,10 @@ internal sealed class KernelSet
         Add = ScalarAddKernel.Instance,
         Relu = ScalarReluKernel.Instance,
         ResizeBilinear = ScalarResizeBilinearKernel.Instance,
+        ChwSparsePointwise = ScalarChwSparsePointwiseKernel.Instance,
+        ChwDepthwiseConv2D = ScalarChwDepthwiseConv2DKernel.Instance,
+        HwcToChwConv2D = ScalarHwcToChwConv2DKernel.Instance,
+        ChwResizeBilinear = ScalarChwResizeBilinearKernel.Instance,
     };
 
     /// <summary>The fastest kernels this machine supports: those of <see cref="Widest"/>.</summary>
@@ -127,5 +145,9 @@ internal sealed class KernelSet
         Add = TensorPrimitivesAddKernel.Instance,
         Relu = TensorPrimitivesReluKernel.Instance,
         ResizeBilinear = new ResizeBilinearKernel<TVector, TArith>(narrower.ResizeBilinear),
+        ChwSparsePointwise = new ChwSparsePointwiseKernel<TVector, TArith>(narrower.ChwSparsePointwise),
+        ChwDepthwiseConv2D = new ChwDepthwiseConv2DKernel<TVector, TArith>(narrower.ChwDepthwiseConv2D),
+        HwcToChwConv2D = new HwcToChwConv2DKernel<TVector, TArith>(narrower.HwcToChwConv2D),
+        ChwResizeBilinear = new ChwResizeBilinearKernel<TVector, TArith>(narrower.ChwResizeBilinear),
     };
 }

@@ -28,6 +28,8 @@ internal sealed class CompiledNetwork
             throw new ArgumentException("A network has at least one output.", nameof(outputs));
         }
 
+        CheckLayouts(layers, outputs);
+
         Name = name;
         Input = input;
         _nodes = [.. nodes];
@@ -95,6 +97,30 @@ internal sealed class CompiledNetwork
     }
 
     public override string ToString() => $"{Name} network, {InputShape} -> {string.Join(", ", Outputs.Select(output => output.OutputShape))}";
+
+    /// <summary>
+    /// Channel-major feature maps only between layers that run them, and HWC outputs: a fused run could otherwise read
+    /// a tensor in the wrong layout without failing.
+    /// </summary>
+    private static void CheckLayouts(IReadOnlyList<Layer> layers, IReadOnlyList<Layer> outputs)
+    {
+        foreach (Layer layer in layers)
+        {
+            bool runsChw = layer is Conv2D or DepthwiseConv2D or ZeroPadding2D or Add or UpSampling2D;
+            bool readsChw = layer.Inputs.Any(input => input.Layout == TensorLayout.Chw);
+            bool firstChw = layer is Conv2D { IsPointwise: false } or ZeroPadding2D;
+            if ((layer.Layout == TensorLayout.Chw && !runsChw) || (readsChw && layer.Layout == TensorLayout.Hwc && layer is not DepthToSpace)
+                || (layer.Layout == TensorLayout.Chw && !readsChw && !firstChw))
+            {
+                throw new ArgumentException($"Layer '{layer.Name}' ({layer.GetType().Name}) cannot run {layer.Layout} from {string.Join(", ", layer.Inputs.Select(input => input.Layout))} input.", nameof(layers));
+            }
+        }
+
+        if (outputs.Any(output => output.Layout != TensorLayout.Hwc))
+        {
+            throw new ArgumentException("A network's outputs are HWC.", nameof(outputs));
+        }
+    }
 
     private void CheckOwnership(NetworkActivations activations)
     {

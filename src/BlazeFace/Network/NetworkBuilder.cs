@@ -28,6 +28,9 @@ internal sealed class NetworkBuilder
     /// <summary>How a file's operators are found for the layers; architectures of MLIR-converted files set <see cref="LayerMatching.ByStructure"/>.</summary>
     public LayerMatching Matching { get; set; } = LayerMatching.ByName;
 
+    /// <summary>The layout the layers added from now on keep their outputs in during a fused run.</summary>
+    public TensorLayout Layout { get; set; } = TensorLayout.Hwc;
+
     /// <summary>Declares the network's one input: the first call of every architecture.</summary>
     /// <param name="name">The input tensor's name in the model file.</param>
     /// <param name="height">Rows of the NHWC input.</param>
@@ -147,6 +150,7 @@ internal sealed class NetworkBuilder
     private void AddLayer(Layer layer)
     {
         layer.Slot = _layers.Count;
+        layer.Layout = layer is InputLayer ? TensorLayout.Hwc : Layout;
         _layers.Add(layer);
     }
 }

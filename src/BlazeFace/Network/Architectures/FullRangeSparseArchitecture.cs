@@ -21,6 +21,10 @@ internal static class FullRangeSparseArchitecture
     {
         b.Matching = LayerMatching.ByStructure;
         Layer x = b.Input("input_1", height: 192, width: 192, channels: 3);                 // 192x192x3
+
+        // Feature maps are channel-major from the first convolution to the heads' depth-to-space, where the 1x1
+        // convolutions run on the sparse kernel along contiguous pixels.
+        b.Layout = TensorLayout.Chw;
         x = b.ZeroPaddedConv(x, filters: 32, kernelSize: 3, stride: 2, pad: 1, relu: true);   // 96x96x32
         x = Residual(b, x, 8);
         x = Residual(b, x, 8);
@@ -89,7 +93,13 @@ internal static class FullRangeSparseArchitecture
     {
         Layer x = b.Add(new Conv2D(name, features, 4 * valuesPerAnchor, kernelSize: 1, stride: 1, PaddingMode.Same, b.Kernels));
         x = b.ZeroPaddedDepthwise(x, kernelSize: 3, stride: 2, pad: 1);                     // 24x24x(4 values)
+
+        // Depth-to-space writes HWC, which the rows of the output are.
+        TensorLayout layout = b.Layout;
+        b.Layout = TensorLayout.Hwc;
         x = b.Add(new DepthToSpace(b.Names.Next("depth_to_space"), x, blockSize: 2));         // 48x48xvalues
-        return b.Add(new Reshape(outputName, x, new Kernels.TensorShape(1, x.OutputShape.Pixels, valuesPerAnchor)));
+        Reshape rows = b.Add(new Reshape(outputName, x, new Kernels.TensorShape(1, x.OutputShape.Pixels, valuesPerAnchor)));
+        b.Layout = layout;
+        return rows;
     }
 }

@@ -1,3 +1,4 @@
+using BlazeFace.Kernels.Chw;
 using BlazeFace.Kernels.Convolution;
 using BlazeFace.Network.Layers;
 
@@ -34,6 +35,13 @@ internal sealed class ResidualPointwise : INetworkNode
     public void Forward(NetworkActivations activations)
     {
         Layer shortcut = _add.Inputs[0];
-        _pointwise.Forward(activations, new ConvolutionEpilogue(activations[shortcut], shortcut.OutputShape.Channels, _add.Relu), activations[_add]);
+        if (_pointwise.Layout == TensorLayout.Chw)
+        {
+            _pointwise.ForwardChw(activations, new ChwEpilogue(activations[shortcut], _add.Relu), activations[_add]);
+        }
+        else
+        {
+            _pointwise.Forward(activations, new ConvolutionEpilogue(activations[shortcut], shortcut.OutputShape.Channels, _add.Relu), activations[_add]);
+        }
     }
 }

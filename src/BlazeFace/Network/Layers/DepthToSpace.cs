@@ -17,6 +17,37 @@ internal sealed class DepthToSpace : Layer
 
     public int BlockSize { get; }
 
+    /// <summary>From a CHW input (the fused run of a channel-major network) straight to the HWC output: the layout change and the rearrangement in one copy.</summary>
+    public override void ForwardFused(NetworkActivations activations)
+    {
+        if (Inputs[0].Layout == TensorLayout.Hwc)
+        {
+            Forward(activations);
+            return;
+        }
+
+        TensorShape input = Inputs[0].OutputShape;
+        ReadOnlySpan<float> source = activations[Inputs[0]];
+        Span<float> destination = activations[this];
+        int b = BlockSize, channels = OutputShape.Channels, outWidth = OutputShape.Width, plane = input.Height * input.Width;
+        for (int block = 0; block < b * b; block++)
+        {
+            int dy = block / b, dx = block % b;
+            for (int c = 0; c < channels; c++)
+            {
+                ReadOnlySpan<float> source2d = source.Slice(((block * channels) + c) * plane, plane);
+                for (int y = 0; y < input.Height; y++)
+                {
+                    int row = ((((b * y) + dy) * outWidth) + dx) * channels;
+                    for (int x = 0; x < input.Width; x++)
+                    {
+                        destination[row + (b * x * channels) + c] = source2d[(y * input.Width) + x];
+                    }
+                }
+            }
+        }
+    }
+
     public override void Forward(NetworkActivations activations)
     {
         TensorShape input = Inputs[0].OutputShape;

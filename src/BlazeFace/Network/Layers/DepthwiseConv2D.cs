@@ -1,4 +1,5 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Chw;
 using BlazeFace.Kernels.Convolution;
 using BlazeFace.Kernels.Depthwise;
 
@@ -8,6 +9,7 @@ namespace BlazeFace.Network.Layers;
 internal sealed class DepthwiseConv2D : Layer
 {
     private readonly IDepthwiseConv2DKernel _kernel;
+    private readonly IChwDepthwiseConv2DKernel _chwKernel;
     private float[]? _packedFilter;
     private float[]? _bias;
 
@@ -18,6 +20,7 @@ internal sealed class DepthwiseConv2D : Layer
         Padding = padding;
         Relu = relu;
         _kernel = kernels.DepthwiseConv2D;
+        _chwKernel = kernels.ChwDepthwiseConv2D;
     }
 
     public Conv2DGeometry Geometry { get; }
@@ -35,11 +38,25 @@ internal sealed class DepthwiseConv2D : Layer
 
     public override IEnumerable<WeightVariable> Weights =>
     [
-        new($"{Name}/Kernel", [1, KernelSize, KernelSize, Channels], values => _packedFilter = _kernel.Pack(values, KernelSize, KernelSize, Channels)),
+        new($"{Name}/Kernel", [1, KernelSize, KernelSize, Channels], values => _packedFilter = Layout == TensorLayout.Chw ? _chwKernel.Pack(values, Channels) : _kernel.Pack(values, KernelSize, KernelSize, Channels)),
         new($"{Name}/Bias", [Channels], values => _bias = values),
     ];
 
-    public override void Forward(NetworkActivations activations) => Run(Geometry, activations[Inputs[0]], activations[this]);
+    public override void Forward(NetworkActivations activations)
+    {
+        if (Layout == TensorLayout.Hwc)
+        {
+            Run(Geometry, activations[Inputs[0]], activations[this]);
+            return;
+        }
+
+        // The reference run is HWC throughout: the channel-major weights run on a CHW copy of the input.
+        float[] output = new float[OutputShape.Length];
+        Run(Geometry, LayoutConversion.ToChw(activations[Inputs[0]], Inputs[0].OutputShape), output);
+        LayoutConversion.ToHwc(output, OutputShape, activations[this]);
+    }
+
+    public override void ForwardFused(NetworkActivations activations) => Run(Geometry, activations[Inputs[0]], activations[this]);
 
     /// <summary>
     /// Runs the convolution straight on the tensor <paramref name="padding"/> pads (its own input), the zero border
@@ -48,10 +65,18 @@ internal sealed class DepthwiseConv2D : Layer
     public void ForwardFromUnpadded(NetworkActivations activations, ZeroPadding2D padding) =>
         Run(padding.Unpadded(Geometry), activations[padding.Inputs[0]], activations[this]);
 
+    /// <summary>The convolution in the layer's layout.</summary>
     private void Run(in Conv2DGeometry geometry, ReadOnlySpan<float> input, Span<float> output)
     {
         float[] filter = _packedFilter ?? throw new InvalidOperationException($"Layer '{Name}' has no weights assigned.");
         float[] bias = _bias ?? throw new InvalidOperationException($"Layer '{Name}' has no weights assigned.");
-        _kernel.Run(geometry, input, filter, bias, output, Relu);
+        if (Layout == TensorLayout.Chw)
+        {
+            _chwKernel.Run(geometry, input, filter, bias, output, Relu);
+        }
+        else
+        {
+            _kernel.Run(geometry, input, filter, bias, output, Relu);
+        }
     }
 }

@@ -28,6 +28,9 @@ internal abstract class Layer : INetworkNode
     /// <summary>The layer's index in its network, which locates its output in an <see cref="ActivationPlan"/>.</summary>
     public int Slot { get; internal set; }
 
+    /// <summary>How the layer's output is laid out in a fused run; the layer-by-layer run is always HWC.</summary>
+    public TensorLayout Layout { get; internal set; }
+
     IReadOnlyList<Layer> INetworkNode.Reads => Inputs;
 
     IReadOnlyList<Layer> INetworkNode.Writes => [this];
@@ -35,8 +38,16 @@ internal abstract class Layer : INetworkNode
     /// <summary>The weights this layer needs from the model file, named as the file names them.</summary>
     public virtual IEnumerable<WeightVariable> Weights => [];
 
-    /// <summary>Computes this layer's output from its inputs' outputs, exactly as the TFLite operator does.</summary>
+    /// <summary>Computes this layer's output from its inputs' outputs, exactly as the TFLite operator does, all HWC.</summary>
     public abstract void Forward(NetworkActivations activations);
+
+    /// <summary>
+    /// This layer as one step of a fused run: its inputs and output in their <see cref="Layout"/>s. The same as
+    /// <see cref="Forward"/> unless the layer runs channel-major.
+    /// </summary>
+    public virtual void ForwardFused(NetworkActivations activations) => Forward(activations);
+
+    void INetworkNode.Forward(NetworkActivations activations) => ForwardFused(activations);
 
     public override string ToString() => $"{GetType().Name} '{Name}' -> {OutputShape}";
 }

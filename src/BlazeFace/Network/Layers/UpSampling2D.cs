@@ -1,4 +1,5 @@
 using BlazeFace.Kernels;
+using BlazeFace.Kernels.Chw;
 using BlazeFace.Kernels.Resize;
 
 namespace BlazeFace.Network.Layers;
@@ -11,6 +12,7 @@ namespace BlazeFace.Network.Layers;
 internal sealed class UpSampling2D : Layer
 {
     private readonly IResizeBilinearKernel _kernel;
+    private readonly IChwResizeBilinearKernel _chwKernel;
 
     public UpSampling2D(string name, Layer input, int factor, bool alignCorners, bool halfPixelCenters, KernelSet kernels)
         : base(name, [input], input.OutputShape with { Height = input.OutputShape.Height * factor, Width = input.OutputShape.Width * factor })
@@ -19,6 +21,7 @@ internal sealed class UpSampling2D : Layer
         AlignCorners = alignCorners;
         HalfPixelCenters = halfPixelCenters;
         _kernel = kernels.ResizeBilinear;
+        _chwKernel = kernels.ChwResizeBilinear;
     }
 
     public bool AlignCorners { get; }
@@ -27,4 +30,16 @@ internal sealed class UpSampling2D : Layer
 
     public override void Forward(NetworkActivations activations) =>
         _kernel.Run(Inputs[0].OutputShape, OutputShape, AlignCorners, HalfPixelCenters, activations[Inputs[0]], activations[this]);
+
+    public override void ForwardFused(NetworkActivations activations)
+    {
+        if (Layout == TensorLayout.Chw)
+        {
+            _chwKernel.Run(Inputs[0].OutputShape, OutputShape, AlignCorners, HalfPixelCenters, activations[Inputs[0]], activations[this]);
+        }
+        else
+        {
+            Forward(activations);
+        }
+    }
 }

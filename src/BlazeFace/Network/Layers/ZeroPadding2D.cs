@@ -35,6 +35,10 @@ internal sealed class ZeroPadding2D : Layer
     public Conv2DGeometry Unpadded(in Conv2DGeometry ofPadded) =>
         ofPadded with { Input = Inputs[0].OutputShape, PadTop = ofPadded.PadTop + Top, PadLeft = ofPadded.PadLeft + Left };
 
+    /// <summary>A padding runs in a fused run only as part of its convolution (<c>ZeroPaddedConvolution</c>).</summary>
+    public override void ForwardFused(NetworkActivations activations) =>
+        throw new InvalidOperationException($"'{Name}' runs only fused into the convolution that reads it.");
+
     public override void Forward(NetworkActivations activations)
     {
         TensorShape input = Inputs[0].OutputShape;
