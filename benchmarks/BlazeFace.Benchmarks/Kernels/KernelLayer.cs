@@ -7,7 +7,7 @@ namespace BlazeFace.Benchmarks.Kernels;
 /// One layer of a bundled network as a kernel benchmark parameter: its input shape, window and output channels.
 /// <see cref="ToString"/> is what BenchmarkDotNet prints in the table (e.g. <c>full 96x96x32 s1</c>).
 /// </summary>
-/// <param name="Model">"short" or "full": the network the layer comes from.</param>
+/// <param name="Model">"short", "full" or "full-sparse": the network the layer comes from.</param>
 /// <param name="Height">Input height.</param>
 /// <param name="Width">Input width.</param>
 /// <param name="Channels">Input channels.</param>
@@ -25,6 +25,14 @@ public sealed record KernelLayer(string Model, int Height, int Width, int Channe
         var (height, top) = SameAxis(Input.Height);
         var (width, left) = SameAxis(Input.Width);
         return new Conv2DGeometry(Input, new TensorShape(height, width, OutChannels), Kernel, Kernel, Stride, Stride, top, left);
+    }
+
+    /// <summary>An explicit zero border of <paramref name="pad"/> pixels on every side, then a 'valid' window walk.</summary>
+    internal Conv2DGeometry PaddedGeometry(int pad)
+    {
+        int height = ((Height + (2 * pad) - Kernel) / Stride) + 1;
+        int width = ((Width + (2 * pad) - Kernel) / Stride) + 1;
+        return new Conv2DGeometry(Input, new TensorShape(height, width, OutChannels), Kernel, Kernel, Stride, Stride, pad, pad);
     }
 
     /// <summary>The name BenchmarkDotNet shows for the parameter.</summary>
