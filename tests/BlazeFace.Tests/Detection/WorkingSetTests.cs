@@ -26,14 +26,11 @@ public class WorkingSetTests
         long buffers = ((long)pipeline.Model.AnchorCount * Unsafe.SizeOf<FaceCandidate>())
             + ((long)pipeline.MaxFaces * (Unsafe.SizeOf<FaceCandidate>() + Unsafe.SizeOf<FaceDetection>()));
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        var workingSet = new DetectionWorkingSet(pipeline, new ManagedNetworkRunner(detector.Compiled.Network));
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = BytesOfOneWorkingSet(detector);
 
-        long compiled = BytesToCompile(pipeline.Model);
+        long compiled = AllocationProbe.FewestBytesPerCall(() => _ = new CompiledModel(pipeline.Model, KernelSet.Default), warmUpCalls: 0, measuredCalls: 1);
         TestContext.Out.WriteLine($"{kind}: a working set allocates {allocated / 1024} KiB (arena {arena / 1024} KiB, buffers {buffers / 1024} KiB); compiling the model allocates {compiled / 1024} KiB");
         Assert.That(allocated, Is.InRange(arena + buffers, arena + buffers + SmallOverheadBytes));
-        GC.KeepAlive(workingSet);
     }
 
     [Test]
@@ -51,11 +48,9 @@ public class WorkingSetTests
     {
         BlazeFaceModel model = BlazeFaceModel.ShortRange;
         using var warm = new FaceDetector(new FaceDetectorOptions { Model = model });
-        long workingSet = new DetectionWorkingSetSize(warm).Bytes;
+        long workingSet = BytesOfOneWorkingSet(warm);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        using var detector = new FaceDetector(new FaceDetectorOptions { Model = model });
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocationProbe.FewestBytesPerCall(() => new FaceDetector(new FaceDetectorOptions { Model = model }).Dispose(), warmUpCalls: 0);
 
         Assert.That(allocated, Is.LessThan(workingSet + SmallOverheadBytes));
     }
@@ -69,24 +64,8 @@ public class WorkingSetTests
         Assert.That(Unsafe.AreSame(ref Unsafe.AsRef(in first[0]), ref Unsafe.AsRef(in second[0])), Is.True);
     }
 
-    private static long BytesToCompile(BlazeFaceModel model)
-    {
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        _ = new CompiledModel(model, KernelSet.Default);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
-
-    /// <summary>How much one working set of a pipeline allocates.</summary>
-    private readonly struct DetectionWorkingSetSize(FaceDetector detector)
-    {
-        public long Bytes
-        {
-            get
-            {
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                GC.KeepAlive(new DetectionWorkingSet(detector.Pipeline, new ManagedNetworkRunner(detector.Compiled.Network)));
-                return GC.GetAllocatedBytesForCurrentThread() - before;
-            }
-        }
-    }
+    /// <summary>What creating one more working set for the detector's pipeline allocates.</summary>
+    private static long BytesOfOneWorkingSet(FaceDetector detector) => AllocationProbe.FewestBytesPerCall(
+        () => GC.KeepAlive(new DetectionWorkingSet(detector.Pipeline, new ManagedNetworkRunner(detector.Compiled.Network))),
+        warmUpCalls: 0);
 }
