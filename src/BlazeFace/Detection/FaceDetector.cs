@@ -52,7 +52,7 @@ public sealed class FaceDetector : IFaceDetector
     public IReadOnlyList<FaceDetection> Detect(ImageView image) => _pool.Detect(image);
 
     /// <inheritdoc/>
-    public IReadOnlyList<FaceDetection> Detect(ImageBuffer image) => _pool.Detect(image.AsView());
+    public IReadOnlyList<FaceDetection> Detect(ImageBuffer image) => _pool.Detect(image.AsView(nameof(image)));
 
     /// <inheritdoc/>
     public int Detect(ImageView image, Span<FaceDetection> destination) => _pool.Detect(image, destination, out _);

@@ -23,7 +23,7 @@ public interface IFaceDetector : IDisposable
     /// <returns>The faces found, best first, in the image's pixel coordinates; empty when there are none.</returns>
     /// <exception cref="ArgumentException"><paramref name="image"/> is a default value with no pixels.</exception>
     /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
-    IReadOnlyList<FaceDetection> Detect(ImageBuffer image) => Detect(image.AsView());
+    IReadOnlyList<FaceDetection> Detect(ImageBuffer image) => Detect(image.AsView(nameof(image)));
 
     /// <summary>Detects faces in an image without allocating: results go into <paramref name="destination"/>.</summary>
     /// <param name="image">The pixels to search.</param>

@@ -40,4 +40,12 @@ public readonly struct ImageBuffer
     /// <summary>A view of the same pixels for <see cref="FaceDetector.Detect(ImageView)"/>.</summary>
     /// <exception cref="ArgumentException">The buffer is a default value with no pixels.</exception>
     public ImageView AsView() => new(Pixels.Span, Width, Height, Format, Stride);
+
+    /// <summary>
+    /// <see cref="AsView()"/> for an entry point whose parameter is the buffer: a default buffer is refused naming that
+    /// parameter, as a default <see cref="ImageView"/> is, rather than the constructor's "width".
+    /// </summary>
+    internal ImageView AsView(string paramName) => Width == 0
+        ? throw new ArgumentException("The image buffer is uninitialised (default).", paramName)
+        : AsView();
 }

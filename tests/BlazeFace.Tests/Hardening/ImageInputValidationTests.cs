@@ -55,6 +55,16 @@ public class ImageInputValidationTests
         Assert.That(() => detector.Detect(default(ImageView)), ThrowsArgumentExceptionFor("image"));
     }
 
+    [Test]
+    public void Detecting_in_a_default_image_buffer_is_refused_naming_image_as_for_a_view()
+    {
+        using var detector = new FaceDetector();
+        IFaceDetector asInterface = detector;
+
+        Assert.That(() => detector.Detect(default(ImageBuffer)), ThrowsArgumentExceptionFor("image"));
+        Assert.That(() => asInterface.Detect(default(ImageBuffer)), ThrowsArgumentExceptionFor("image"));
+    }
+
     [TestCase(0, float.NaN)]
     [TestCase(24_000, float.NaN)]
     [TestCase((128 * 128 * 3) - 1, float.NaN)]
