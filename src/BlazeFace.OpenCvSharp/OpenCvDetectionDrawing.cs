@@ -19,7 +19,7 @@ public static class OpenCvDetectionDrawing
     /// <exception cref="ObjectDisposedException">The Mat has been disposed.</exception>
     public static void DrawDetections(this Mat image, ReadOnlySpan<FaceDetection> faces, OpenCvDetectionStyle? style = null)
     {
-        MatType type = MatPixels.Check(image, nameof(image));
+        MatType type = MatPixels.CheckDrawable(image, nameof(image));
         style ??= OpenCvDetectionStyle.Default;
         int channels = type.Channels;
         Scalar boxColor = ForChannels(style.BoxColor, channels);
