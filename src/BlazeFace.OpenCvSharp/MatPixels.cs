@@ -13,8 +13,21 @@ internal static class MatPixels
         : type == MatType.CV_8UC1 ? ImagePixelFormat.Gray8
         : null;
 
-    /// <summary>Throws unless the Mat is a live, non-empty, two-dimensional CV_8UC1, CV_8UC3 or CV_8UC4 image.</summary>
-    public static MatType Check(Mat image, string paramName)
+    /// <summary>Throws unless the Mat is a live, non-empty, two-dimensional CV_8UC1, CV_8UC3 or CV_8UC4 image to detect in.</summary>
+    public static MatType Check(Mat image, string paramName) => Check(
+        image,
+        paramName,
+        type => $"The Mat is {type}; faces are detected in 8-bit images with 1, 3 or 4 channels (CV_8UC1 grey, CV_8UC3 BGR, CV_8UC4 BGRA). " +
+            "Convert it first (Mat.ConvertTo to CV_8U, Cv2.CvtColor to BGR).");
+
+    /// <summary>Throws unless the Mat is a live, non-empty, two-dimensional CV_8UC1, CV_8UC3 or CV_8UC4 image to draw on.</summary>
+    public static MatType CheckDrawable(Mat image, string paramName) => Check(
+        image,
+        paramName,
+        type => $"The Mat is {type}; detections are drawn on 8-bit images with 1, 3 or 4 channels (CV_8UC1 grey, CV_8UC3 BGR, CV_8UC4 BGRA). " +
+            "Draw on the 8-bit image the faces were found in, or on an 8-bit copy (Mat.ConvertTo to CV_8U).");
+
+    private static MatType Check(Mat image, string paramName, Func<MatType, string> unsupported)
     {
         ArgumentNullException.ThrowIfNull(image, paramName);
         if (image.IsDisposed)
@@ -35,10 +48,7 @@ internal static class MatPixels
         MatType type = image.Type();
         if (DefaultFormat(type) is null)
         {
-            throw new ArgumentException(
-                $"The Mat is {type}; faces are detected in 8-bit images with 1, 3 or 4 channels (CV_8UC1 grey, CV_8UC3 BGR, CV_8UC4 BGRA). " +
-                "Convert it first (Mat.ConvertTo to CV_8U, Cv2.CvtColor to BGR).",
-                paramName);
+            throw new ArgumentException(unsupported(type), paramName);
         }
 
         return type;

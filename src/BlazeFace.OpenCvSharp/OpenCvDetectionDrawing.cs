@@ -19,7 +19,7 @@ public static class OpenCvDetectionDrawing
     /// <exception cref="ObjectDisposedException">The Mat has been disposed.</exception>
     public static void DrawDetections(this Mat image, ReadOnlySpan<FaceDetection> faces, OpenCvDetectionStyle? style = null)
     {
-        MatType type = MatPixels.Check(image, nameof(image));
+        MatType type = MatPixels.CheckDrawable(image, nameof(image));
         style ??= OpenCvDetectionStyle.Default;
         int channels = type.Channels;
         Scalar boxColor = ForChannels(style.BoxColor, channels);
@@ -55,7 +55,7 @@ public static class OpenCvDetectionDrawing
 
     /// <summary>Draws faces on a Mat; see <see cref="DrawDetections(Mat, ReadOnlySpan{FaceDetection}, OpenCvDetectionStyle?)"/>.</summary>
     /// <param name="image">A CV_8UC3 (BGR), CV_8UC4 (BGRA) or CV_8UC1 (grey) Mat.</param>
-    /// <param name="faces">The faces, as <see cref="OpenCvFaceDetectorExtensions.Detect(FaceDetector, Mat)"/> returns them.</param>
+    /// <param name="faces">The faces, as <see cref="OpenCvFaceDetectorExtensions.Detect(FaceDetector, Mat, ImageProcessingOptions)"/> returns them.</param>
     /// <param name="style">Colours and sizes; null for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="image"/> or <paramref name="faces"/> is null.</exception>
     /// <exception cref="ArgumentException">The Mat is empty, not two-dimensional, or of another type; ParamName is "image".</exception>

@@ -25,14 +25,18 @@ public sealed class OpenCvDetectionStyle
     /// <summary>Colour of the score text, BGR. Default: black.</summary>
     public Scalar ScoreColor { get; init; } = new(0, 0, 0);
 
-    /// <summary>Thickness of the box outline in pixels (<see cref="Cv2.Rectangle(InputOutputArray, Rect, Scalar, int, LineTypes, int)"/>). Default: 2.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    /// <summary>The thickest line OpenCV draws (its MAX_THICKNESS); <see cref="Cv2.Rectangle(InputOutputArray, Rect, Scalar, int, LineTypes, int)"/> throws above it.</summary>
+    public const int MaxThickness = 32767;
+
+    /// <summary>Thickness of the box outline in pixels (<see cref="Cv2.Rectangle(InputOutputArray, Rect, Scalar, int, LineTypes, int)"/>), 1 to <see cref="MaxThickness"/>. Default: 2.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1 or more than <see cref="MaxThickness"/>.</exception>
     public int Thickness
     {
         get => _thickness;
         init
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(Thickness));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxThickness, nameof(Thickness));
             _thickness = value;
         }
     }

@@ -24,14 +24,15 @@ public static class OpenCvFaceDetectorExtensions
     /// <summary>Detects faces in an OpenCV image.</summary>
     /// <param name="detector">The detector.</param>
     /// <param name="image">A CV_8UC3 (BGR), CV_8UC4 (BGRA) or CV_8UC1 (grey) Mat, continuous or not.</param>
+    /// <param name="options">How to search the image: rotation, a region of interest, automatic orientation, tiling (<see cref="FaceDetector.Detect(ImageView, ImageProcessingOptions)"/>); the default searches it upright, whole.</param>
     /// <returns>The faces found, best first, in the Mat's pixel coordinates; empty when there are none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="image"/> is null.</exception>
-    /// <exception cref="ArgumentException">The Mat is empty, not two-dimensional, or of another type; ParamName is "image".</exception>
+    /// <exception cref="ArgumentException">The Mat is empty, not two-dimensional, or of another type (ParamName "image"); or the options do not fit the image (ParamName "options").</exception>
     /// <exception cref="ObjectDisposedException">The Mat or the detector has been disposed.</exception>
-    public static IReadOnlyList<FaceDetection> Detect(this FaceDetector detector, Mat image)
+    public static IReadOnlyList<FaceDetection> Detect(this FaceDetector detector, Mat image, ImageProcessingOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(detector);
-        IReadOnlyList<FaceDetection> faces = detector.Detect(MatPixels.View(image, null, nameof(image)));
+        IReadOnlyList<FaceDetection> faces = detector.Detect(MatPixels.View(image, null, nameof(image)), options);
         GC.KeepAlive(image);
         return faces;
     }
@@ -40,26 +41,16 @@ public static class OpenCvFaceDetectorExtensions
     /// <param name="detector">The detector.</param>
     /// <param name="image">A CV_8UC3 (BGR), CV_8UC4 (BGRA) or CV_8UC1 (grey) Mat, continuous or not.</param>
     /// <param name="destination">Receives the best <c>destination.Length</c> faces at most, best first.</param>
-    /// <returns>The number of faces written.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="image"/> is null.</exception>
-    /// <exception cref="ArgumentException">The Mat is empty, not two-dimensional, or of another type; ParamName is "image".</exception>
-    /// <exception cref="ObjectDisposedException">The Mat or the detector has been disposed.</exception>
-    public static int Detect(this FaceDetector detector, Mat image, Span<FaceDetection> destination) =>
-        Detect(detector, image, destination, out _);
-
-    /// <summary>Detects faces in an OpenCV image without allocating once warmed up, and reports how many were found in all.</summary>
-    /// <param name="detector">The detector.</param>
-    /// <param name="image">A CV_8UC3 (BGR), CV_8UC4 (BGRA) or CV_8UC1 (grey) Mat, continuous or not.</param>
-    /// <param name="destination">Receives the best <c>destination.Length</c> faces at most, best first.</param>
     /// <param name="found">How many faces were found; more than the return value when <paramref name="destination"/> was too short.</param>
+    /// <param name="options">How to search the image, as for <see cref="Detect(FaceDetector, Mat, ImageProcessingOptions)"/>.</param>
     /// <returns>The number of faces written.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="image"/> is null.</exception>
-    /// <exception cref="ArgumentException">The Mat is empty, not two-dimensional, or of another type; ParamName is "image".</exception>
+    /// <exception cref="ArgumentException">The Mat is empty, not two-dimensional, or of another type (ParamName "image"); or the options do not fit the image (ParamName "options").</exception>
     /// <exception cref="ObjectDisposedException">The Mat or the detector has been disposed.</exception>
-    public static int Detect(this FaceDetector detector, Mat image, Span<FaceDetection> destination, out int found)
+    public static int Detect(this FaceDetector detector, Mat image, Span<FaceDetection> destination, out int found, ImageProcessingOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(detector);
-        int written = detector.Detect(MatPixels.View(image, null, nameof(image)), destination, out found);
+        int written = detector.Detect(MatPixels.View(image, null, nameof(image)), destination, out found, options);
         GC.KeepAlive(image);
         return written;
     }

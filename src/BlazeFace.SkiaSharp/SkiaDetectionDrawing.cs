@@ -52,7 +52,7 @@ public static class SkiaDetectionDrawing
 
     /// <summary>Draws faces on a canvas; see <see cref="DrawDetections(SKCanvas, ReadOnlySpan{FaceDetection}, SkiaDetectionStyle?)"/>.</summary>
     /// <param name="canvas">The canvas.</param>
-    /// <param name="faces">The faces, as <see cref="SkiaFaceDetectorExtensions.Detect(FaceDetector, SKBitmap)"/> returns them.</param>
+    /// <param name="faces">The faces, as <see cref="SkiaFaceDetectorExtensions.Detect(FaceDetector, SKBitmap, ImageProcessingOptions)"/> returns them.</param>
     /// <param name="style">Colours and sizes; null for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="canvas"/> or <paramref name="faces"/> is null.</exception>
     /// <exception cref="ObjectDisposedException">The canvas has been disposed.</exception>

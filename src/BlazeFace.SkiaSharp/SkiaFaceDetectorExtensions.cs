@@ -1,10 +1,13 @@
+using BlazeFace.Imaging;
 using SkiaSharp;
 
 namespace BlazeFace.SkiaSharp;
 
 /// <summary>
 /// Face detection on SkiaSharp images: <c>detector.Detect(bitmap)</c> for an <see cref="SKBitmap"/>,
-/// <see cref="SKPixmap"/> or <see cref="SKImage"/>, with results in the image's pixels.
+/// <see cref="SKPixmap"/> or <see cref="SKImage"/>, with results in the image's pixels; search options (rotation,
+/// region of interest, automatic orientation, tiling) for a bitmap; and <c>bitmap.AsImageView()</c>, the pixels in
+/// place for the core's other entry points (<see cref="FaceTracker"/>, <see cref="FaceAligner"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -12,9 +15,10 @@ namespace BlazeFace.SkiaSharp;
 /// <see cref="SKColorType.Rgb888x"/> and <see cref="SKColorType.Gray8"/> are read in place, row stride honoured,
 /// with no copy, when they are opaque or unpremultiplied, and also when premultiplied but every pixel is opaque
 /// (checked by reading the alpha bytes). Every other colour type with colour (565, 4444, F16, F32, 10-bit, 16-bit…)
-/// and premultiplied images with transparency are converted by Skia to unpremultiplied RGBA in a pooled buffer, so
-/// colours under partial transparency are the image's real colours. Alpha-only types (Alpha8, Alpha16, AlphaF16)
-/// are refused.
+/// and premultiplied images with transparency are converted by Skia to unpremultiplied RGBA, so colours under
+/// partial transparency are the image's real colours; the buffer comes from the shared array pool up to 16 MiB (an
+/// RGBA 2560x1600 image) and is allocated for the call above that, so no call leaves a large buffer alive after it
+/// returns. Alpha-only types (Alpha8, Alpha16, AlphaF16) are refused.
 /// </para>
 /// <para>
 /// The image must not change while a call runs. An <see cref="SKImage"/> that is still encoded (from
@@ -27,123 +31,119 @@ public static class SkiaFaceDetectorExtensions
     /// <summary>Detects faces in a bitmap.</summary>
     /// <param name="detector">The detector.</param>
     /// <param name="bitmap">The image; any colour type with colour (see the class remarks).</param>
+    /// <param name="options">How to search the image: rotation, a region of interest, automatic orientation, tiling (<see cref="FaceDetector.Detect(ImageView, ImageProcessingOptions)"/>); the default searches it upright, whole.</param>
     /// <returns>The faces found, best first, in the bitmap's pixel coordinates; empty when there are none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="bitmap"/> is null.</exception>
-    /// <exception cref="ArgumentException">The bitmap is empty, has no pixel memory, or has an alpha-only or unknown colour type; ParamName is "bitmap".</exception>
+    /// <exception cref="ArgumentException">The bitmap is empty, has no pixel memory, or has an alpha-only or unknown colour type (ParamName "bitmap"); or the options do not fit the image (ParamName "options").</exception>
     /// <exception cref="ObjectDisposedException">The bitmap or the detector has been disposed.</exception>
-    public static IReadOnlyList<FaceDetection> Detect(this FaceDetector detector, SKBitmap bitmap)
+    public static IReadOnlyList<FaceDetection> Detect(this FaceDetector detector, SKBitmap bitmap, ImageProcessingOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(detector);
         using SkiaPixels pixels = SkiaPixels.From(bitmap, nameof(bitmap));
-        return detector.Detect(pixels.View);
+        return detector.Detect(pixels.View, options);
     }
 
     /// <summary>Detects faces in a bitmap without allocating once warmed up: results go into <paramref name="destination"/>.</summary>
     /// <param name="detector">The detector.</param>
     /// <param name="bitmap">The image; any colour type with colour (see the class remarks).</param>
     /// <param name="destination">Receives the best <c>destination.Length</c> faces at most, best first.</param>
-    /// <returns>The number of faces written.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="bitmap"/> is null.</exception>
-    /// <exception cref="ArgumentException">The bitmap is empty, has no pixel memory, or has an alpha-only or unknown colour type; ParamName is "bitmap".</exception>
-    /// <exception cref="ObjectDisposedException">The bitmap or the detector has been disposed.</exception>
-    public static int Detect(this FaceDetector detector, SKBitmap bitmap, Span<FaceDetection> destination) =>
-        Detect(detector, bitmap, destination, out _);
-
-    /// <summary>Detects faces in a bitmap without allocating once warmed up, and reports how many were found in all.</summary>
-    /// <param name="detector">The detector.</param>
-    /// <param name="bitmap">The image; any colour type with colour (see the class remarks).</param>
-    /// <param name="destination">Receives the best <c>destination.Length</c> faces at most, best first.</param>
     /// <param name="found">How many faces were found; more than the return value when <paramref name="destination"/> was too short.</param>
+    /// <param name="options">How to search the image, as for <see cref="Detect(FaceDetector, SKBitmap, ImageProcessingOptions)"/>.</param>
     /// <returns>The number of faces written.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="bitmap"/> is null.</exception>
-    /// <exception cref="ArgumentException">The bitmap is empty, has no pixel memory, or has an alpha-only or unknown colour type; ParamName is "bitmap".</exception>
+    /// <exception cref="ArgumentException">The bitmap is empty, has no pixel memory, or has an alpha-only or unknown colour type (ParamName "bitmap"); or the options do not fit the image (ParamName "options").</exception>
     /// <exception cref="ObjectDisposedException">The bitmap or the detector has been disposed.</exception>
-    public static int Detect(this FaceDetector detector, SKBitmap bitmap, Span<FaceDetection> destination, out int found)
+    public static int Detect(this FaceDetector detector, SKBitmap bitmap, Span<FaceDetection> destination, out int found, ImageProcessingOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(detector);
         using SkiaPixels pixels = SkiaPixels.From(bitmap, nameof(bitmap));
-        return detector.Detect(pixels.View, destination, out found);
+        return detector.Detect(pixels.View, destination, out found, options);
     }
 
     /// <summary>Detects faces in a pixmap (pixels Skia describes but does not own, such as a locked frame buffer).</summary>
     /// <param name="detector">The detector.</param>
     /// <param name="pixmap">The image; any colour type with colour (see the class remarks).</param>
+    /// <param name="options">How to search the image: rotation, a region of interest, automatic orientation, tiling (<see cref="FaceDetector.Detect(ImageView, ImageProcessingOptions)"/>); the default searches it upright, whole.</param>
     /// <returns>The faces found, best first, in the pixmap's pixel coordinates; empty when there are none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="pixmap"/> is null.</exception>
-    /// <exception cref="ArgumentException">The pixmap is empty, has no pixel memory, or has an alpha-only or unknown colour type; ParamName is "pixmap".</exception>
+    /// <exception cref="ArgumentException">The pixmap is empty, has no pixel memory, or has an alpha-only or unknown colour type (ParamName "pixmap"); or the options do not fit the image (ParamName "options").</exception>
     /// <exception cref="ObjectDisposedException">The pixmap or the detector has been disposed.</exception>
-    public static IReadOnlyList<FaceDetection> Detect(this FaceDetector detector, SKPixmap pixmap)
+    public static IReadOnlyList<FaceDetection> Detect(this FaceDetector detector, SKPixmap pixmap, ImageProcessingOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(detector);
         using SkiaPixels pixels = SkiaPixels.From(pixmap, nameof(pixmap));
-        return detector.Detect(pixels.View);
+        return detector.Detect(pixels.View, options);
     }
 
-    /// <summary>Detects faces in a pixmap without allocating once warmed up.</summary>
-    /// <param name="detector">The detector.</param>
-    /// <param name="pixmap">The image; any colour type with colour (see the class remarks).</param>
-    /// <param name="destination">Receives the best <c>destination.Length</c> faces at most, best first.</param>
-    /// <returns>The number of faces written.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="pixmap"/> is null.</exception>
-    /// <exception cref="ArgumentException">The pixmap is empty, has no pixel memory, or has an alpha-only or unknown colour type; ParamName is "pixmap".</exception>
-    /// <exception cref="ObjectDisposedException">The pixmap or the detector has been disposed.</exception>
-    public static int Detect(this FaceDetector detector, SKPixmap pixmap, Span<FaceDetection> destination) =>
-        Detect(detector, pixmap, destination, out _);
-
-    /// <summary>Detects faces in a pixmap without allocating once warmed up, and reports how many were found in all.</summary>
+    /// <summary>Detects faces in a pixmap (pixels Skia describes but does not own, such as a locked frame buffer) without allocating once warmed up: results go into <paramref name="destination"/>.</summary>
     /// <param name="detector">The detector.</param>
     /// <param name="pixmap">The image; any colour type with colour (see the class remarks).</param>
     /// <param name="destination">Receives the best <c>destination.Length</c> faces at most, best first.</param>
     /// <param name="found">How many faces were found; more than the return value when <paramref name="destination"/> was too short.</param>
+    /// <param name="options">How to search the image, as for <see cref="Detect(FaceDetector, SKPixmap, ImageProcessingOptions)"/>.</param>
     /// <returns>The number of faces written.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="pixmap"/> is null.</exception>
-    /// <exception cref="ArgumentException">The pixmap is empty, has no pixel memory, or has an alpha-only or unknown colour type; ParamName is "pixmap".</exception>
+    /// <exception cref="ArgumentException">The pixmap is empty, has no pixel memory, or has an alpha-only or unknown colour type (ParamName "pixmap"); or the options do not fit the image (ParamName "options").</exception>
     /// <exception cref="ObjectDisposedException">The pixmap or the detector has been disposed.</exception>
-    public static int Detect(this FaceDetector detector, SKPixmap pixmap, Span<FaceDetection> destination, out int found)
+    public static int Detect(this FaceDetector detector, SKPixmap pixmap, Span<FaceDetection> destination, out int found, ImageProcessingOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(detector);
         using SkiaPixels pixels = SkiaPixels.From(pixmap, nameof(pixmap));
-        return detector.Detect(pixels.View, destination, out found);
+        return detector.Detect(pixels.View, destination, out found, options);
     }
 
-    /// <summary>Detects faces in an image: a raster image is read in place, an encoded or GPU image is read back first.</summary>
+    /// <summary>Detects faces in an image (a raster image is read in place, an encoded or GPU image is read back first).</summary>
     /// <param name="detector">The detector.</param>
     /// <param name="image">The image; any colour type with colour (see the class remarks).</param>
+    /// <param name="options">How to search the image: rotation, a region of interest, automatic orientation, tiling (<see cref="FaceDetector.Detect(ImageView, ImageProcessingOptions)"/>); the default searches it upright, whole.</param>
     /// <returns>The faces found, best first, in the image's pixel coordinates; empty when there are none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="image"/> is null.</exception>
-    /// <exception cref="ArgumentException">The image is empty, its pixels cannot be read, or it has an alpha-only or unknown colour type; ParamName is "image".</exception>
+    /// <exception cref="ArgumentException">The image is empty, its pixels cannot be read, or it has an alpha-only or unknown colour type (ParamName "image"); or the options do not fit the image (ParamName "options").</exception>
     /// <exception cref="ObjectDisposedException">The image or the detector has been disposed.</exception>
-    public static IReadOnlyList<FaceDetection> Detect(this FaceDetector detector, SKImage image)
+    public static IReadOnlyList<FaceDetection> Detect(this FaceDetector detector, SKImage image, ImageProcessingOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(detector);
         using SkiaPixels pixels = SkiaPixels.From(image, nameof(image));
-        return detector.Detect(pixels.View);
+        return detector.Detect(pixels.View, options);
     }
 
-    /// <summary>Detects faces in an image without allocating once warmed up (for a raster image).</summary>
-    /// <param name="detector">The detector.</param>
-    /// <param name="image">The image; any colour type with colour (see the class remarks).</param>
-    /// <param name="destination">Receives the best <c>destination.Length</c> faces at most, best first.</param>
-    /// <returns>The number of faces written.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="image"/> is null.</exception>
-    /// <exception cref="ArgumentException">The image is empty, its pixels cannot be read, or it has an alpha-only or unknown colour type; ParamName is "image".</exception>
-    /// <exception cref="ObjectDisposedException">The image or the detector has been disposed.</exception>
-    public static int Detect(this FaceDetector detector, SKImage image, Span<FaceDetection> destination) =>
-        Detect(detector, image, destination, out _);
-
-    /// <summary>Detects faces in an image, writing into <paramref name="destination"/>, and reports how many were found in all.</summary>
+    /// <summary>Detects faces in an image (a raster image is read in place, an encoded or GPU image is read back first) without allocating once warmed up: results go into <paramref name="destination"/>.</summary>
     /// <param name="detector">The detector.</param>
     /// <param name="image">The image; any colour type with colour (see the class remarks).</param>
     /// <param name="destination">Receives the best <c>destination.Length</c> faces at most, best first.</param>
     /// <param name="found">How many faces were found; more than the return value when <paramref name="destination"/> was too short.</param>
+    /// <param name="options">How to search the image, as for <see cref="Detect(FaceDetector, SKImage, ImageProcessingOptions)"/>.</param>
     /// <returns>The number of faces written.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="image"/> is null.</exception>
-    /// <exception cref="ArgumentException">The image is empty, its pixels cannot be read, or it has an alpha-only or unknown colour type; ParamName is "image".</exception>
+    /// <exception cref="ArgumentException">The image is empty, its pixels cannot be read, or it has an alpha-only or unknown colour type (ParamName "image"); or the options do not fit the image (ParamName "options").</exception>
     /// <exception cref="ObjectDisposedException">The image or the detector has been disposed.</exception>
-    public static int Detect(this FaceDetector detector, SKImage image, Span<FaceDetection> destination, out int found)
+    public static int Detect(this FaceDetector detector, SKImage image, Span<FaceDetection> destination, out int found, ImageProcessingOptions options = default)
     {
         ArgumentNullException.ThrowIfNull(detector);
         using SkiaPixels pixels = SkiaPixels.From(image, nameof(image));
-        return detector.Detect(pixels.View, destination, out found);
+        return detector.Detect(pixels.View, destination, out found, options);
     }
+
+    /// <summary>
+    /// The bitmap's pixels as an <see cref="ImageView"/> in its own memory, with no copy, for the core's other entry
+    /// points (<see cref="FaceTracker"/>, <see cref="FaceAligner"/>, the search options); valid only while
+    /// the bitmap lives and keeps its pixels.
+    /// </summary>
+    /// <param name="bitmap">
+    /// An <see cref="SKColorType.Rgba8888"/>, <see cref="SKColorType.Bgra8888"/>, <see cref="SKColorType.Rgb888x"/> or
+    /// <see cref="SKColorType.Gray8"/> bitmap, opaque or unpremultiplied (or premultiplied with every pixel opaque), as
+    /// <see cref="UprightImage"/> decodes them. Other colour types need a conversion, which a view cannot own: detect
+    /// on the bitmap itself, or copy it to <see cref="SKColorType.Rgba8888"/> first.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="bitmap"/> is null.</exception>
+    /// <exception cref="ArgumentException">The bitmap is empty, has no pixel memory, or has a colour or alpha type that cannot be read in place; ParamName is "bitmap".</exception>
+    /// <exception cref="ObjectDisposedException">The bitmap has been disposed.</exception>
+    public static ImageView AsImageView(this SKBitmap bitmap) => SkiaPixels.DirectView(bitmap, nameof(bitmap));
+
+    /// <summary>The pixmap's pixels as an <see cref="ImageView"/> in place, as <see cref="AsImageView(SKBitmap)"/> gives a bitmap's.</summary>
+    /// <param name="pixmap">A pixmap of a colour type read in place (see <see cref="AsImageView(SKBitmap)"/>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="pixmap"/> is null.</exception>
+    /// <exception cref="ArgumentException">The pixmap is empty, has no pixel memory, or has a colour or alpha type that cannot be read in place; ParamName is "pixmap".</exception>
+    /// <exception cref="ObjectDisposedException">The pixmap has been disposed.</exception>
+    public static ImageView AsImageView(this SKPixmap pixmap) => SkiaPixels.DirectView(pixmap, nameof(pixmap));
 }

@@ -21,6 +21,12 @@ namespace BlazeFace.SkiaSharp;
 /// too small to hold the size its header announces (one bit per 8x8 block; deflate's 1032:1 at best) is refused
 /// before decoding as well.
 /// </para>
+/// <para>
+/// Truncated means cut anywhere: a JPEG (baseline or progressive), PNG, WebP or GIF that stops before the end its
+/// format marks is refused even where the decoder itself would return a picture (it fills a progressive JPEG's
+/// missing scans without a word). <see cref="UprightImageOptions.AllowPartialImages"/> accepts such files instead,
+/// as far as their data goes.
+/// </para>
 /// </remarks>
 public static class UprightImage
 {
@@ -30,12 +36,19 @@ public static class UprightImage
     /// <returns>The decoded image, upright; the caller disposes it.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
     /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it does not exist).</exception>
-    /// <exception cref="UnauthorizedAccessException">The file cannot be opened (no permission, or it is a directory).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be opened (no permission, or the path names a folder; the message says which).</exception>
     /// <exception cref="InvalidDataException">The file is not an image SkiaSharp decodes, is truncated or corrupt, or is larger than <see cref="UprightImageOptions.MaxPixels"/>; the message says which.</exception>
     /// <exception cref="InsufficientMemoryException">The pixel memory for an image within the limit could not be allocated.</exception>
     public static SKBitmap Load(string path, UprightImageOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+
+        // Opening a folder fails with "Access to the path is denied", which sends the user after permissions.
+        if (Directory.Exists(path))
+        {
+            throw new UnauthorizedAccessException("It is a folder, not an image file.");
+        }
+
         using FileStream file = File.OpenRead(path);
         return Decode(file, options);
     }
@@ -80,13 +93,19 @@ public static class UprightImage
                 : $"Not an image format SkiaSharp decodes (JPEG, PNG, WebP, GIF, BMP, ICO, WBMP); the file starts with {LeadingBytes(data)}.");
 
         SKImageInfo stored = codec.Info;
-        CheckSize(stored, options.MaxPixels);
+        CheckSize(stored, codec.EncodedOrigin, options.MaxPixels);
         long minimum = EncodedSizeBound.MinimumBytes(codec.EncodedFormat, data.AsSpan());
         if (data.Size < minimum)
         {
             throw new InvalidDataException(
                 $"The {codec.EncodedFormat} file is damaged: {data.Size} bytes cannot hold a {stored.Width}x{stored.Height} image (at least {minimum} are needed).");
         }
+
+        if (!options.AllowPartialImages && EncodedFileEnd.Missing(codec.EncodedFormat, data.AsSpan()) is { } truncated)
+        {
+            throw new InvalidDataException(truncated);
+        }
+
         SKImageInfo info = new(
             stored.Width,
             stored.Height,
@@ -102,7 +121,9 @@ public static class UprightImage
             }
 
             SKCodecResult decoded = codec.GetPixels(info, bitmap.GetPixels());
-            if (decoded != SKCodecResult.Success)
+
+            // An incomplete image has had its missing rows filled by the codec; the caller asked for it as it is.
+            if (decoded != SKCodecResult.Success && !(decoded == SKCodecResult.IncompleteInput && options.AllowPartialImages))
             {
                 throw new InvalidDataException(decoded == SKCodecResult.IncompleteInput
                     ? $"The {codec.EncodedFormat} image is truncated: its data ends before the last pixel."
@@ -118,17 +139,21 @@ public static class UprightImage
         }
     }
 
-    private static void CheckSize(SKImageInfo info, long maxPixels)
+    /// <summary>Refuses an empty size or one above the limit, quoting the size as the image is displayed (after its EXIF orientation), as the user sees it.</summary>
+    private static void CheckSize(SKImageInfo stored, SKEncodedOrigin origin, long maxPixels)
     {
-        if (info.Width <= 0 || info.Height <= 0)
+        bool swap = ExifOrientation.SwapsAxes(origin);
+        int width = swap ? stored.Height : stored.Width;
+        int height = swap ? stored.Width : stored.Height;
+        if (width <= 0 || height <= 0)
         {
-            throw new InvalidDataException($"The image header gives an empty size ({info.Width}x{info.Height}).");
+            throw new InvalidDataException($"The image header gives an empty size ({width}x{height}).");
         }
 
-        long pixels = (long)info.Width * info.Height;
+        long pixels = (long)width * height;
         if (pixels > maxPixels)
         {
-            throw new InvalidDataException($"The image is {info.Width}x{info.Height} ({pixels:N0} pixels), more than the {maxPixels:N0}-pixel limit; refused before decoding.");
+            throw new InvalidDataException($"The image is {width}x{height} ({pixels:N0} pixels), more than the {maxPixels:N0}-pixel limit; refused before decoding.");
         }
     }
 

@@ -23,4 +23,17 @@ public sealed class UprightImageOptions
             _maxPixels = value;
         }
     }
+
+    /// <summary>
+    /// Whether a truncated file (a JPEG, PNG, WebP or GIF cut before its end) is decoded as far as its data goes
+    /// instead of refused. Default: <see langword="false"/>, refused with <see cref="InvalidDataException"/>.
+    /// </summary>
+    /// <remarks>
+    /// For files known to be cut short (a download that stopped, a card pulled out mid-write) whose top is worth
+    /// searching. What the decoder fills in differs by format: the rows a baseline JPEG, PNG or WebP never reached
+    /// are left blank, while a progressive JPEG shows every row at the detail its scans reached (coarser, so faces
+    /// found there may sit a few pixels off). Files too small for the size their header announces, corrupt data and
+    /// images over <see cref="MaxPixels"/> are still refused.
+    /// </remarks>
+    public bool AllowPartialImages { get; init; }
 }

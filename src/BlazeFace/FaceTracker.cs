@@ -16,7 +16,10 @@ namespace BlazeFace;
 /// variable frame rate works. A detection that
 /// matches no track starts a candidate track, reported once it has been detected in
 /// <see cref="FaceTrackerOptions.MinHits"/> consecutive frames. A confirmed track that is not detected coasts on its
-/// velocity for up to <see cref="FaceTrackerOptions.MaxMissedFrames"/> frames, then ends.
+/// velocity for up to <see cref="FaceTrackerOptions.MaxMissedFrames"/> frames, then ends. Frames that never reach the
+/// tracker count too: when the time since the previous frame is so long (measured in the interval between the two
+/// frames before it) that more than <see cref="FaceTrackerOptions.MaxMissedFrames"/> frames are missing, every track
+/// ends and the faces in the new frame start new tracks instead of being matched to boxes carried across the gap.
 /// </para>
 /// <para>
 /// Thread safety: a tracker holds the state of one stream, so it is not thread-safe. Use one tracker per stream and
@@ -31,6 +34,9 @@ public sealed class FaceTracker
     private readonly FaceDetection[] _detections;
     private readonly TrackedFace[] _results;
     private TimeSpan _lastTimestamp;
+
+    /// <summary>Ticks between the last two frames given to Track, or 0 until there have been two; a double, since the ticks between any two timestamps may exceed a long.</summary>
+    private double _frameIntervalTicks;
     private bool _started;
     private int _busy;
 
@@ -62,8 +68,11 @@ public sealed class FaceTracker
     /// <param name="timestamp">When the frame was captured (or its presentation time in a file); later than the previous frame's.</param>
     /// <returns>The confirmed tracks, coasting ones included, in <see cref="TrackedFace.TrackId"/> order; empty when there are none.</returns>
     /// <exception cref="ArgumentException">
-    /// <paramref name="timestamp"/> is not later than the previous frame's (ParamName "timestamp"), or the frame is
-    /// invalid for the detector. Either way the tracker is left as it was.
+    /// <paramref name="timestamp"/> is not later than the previous frame's (ParamName "timestamp"); or it is so late
+    /// that the duration of a track since its first frame cannot be represented as a <see cref="TimeSpan"/>
+    /// (<see cref="ArgumentOutOfRangeException"/>, ParamName "timestamp"; only a stream starting near
+    /// <see cref="TimeSpan.MinValue"/> gets there); or the frame is invalid for the detector. Whichever, the tracker
+    /// is left as it was.
     /// </exception>
     /// <exception cref="InvalidOperationException">Another call on this tracker is running.</exception>
     /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
@@ -112,8 +121,10 @@ public sealed class FaceTracker
     /// <param name="tracked">How many confirmed tracks there are, written or not.</param>
     /// <returns>The number of tracks written.</returns>
     /// <exception cref="ArgumentException">
-    /// <paramref name="timestamp"/> is not later than the previous frame's (ParamName "timestamp"), or a detection holds
-    /// a coordinate that is not finite (ParamName "detections"). Either way the tracker is left as it was.
+    /// <paramref name="timestamp"/> is not later than the previous frame's (ParamName "timestamp"); or it is so late
+    /// that a track's duration cannot be represented (<see cref="ArgumentOutOfRangeException"/>, ParamName
+    /// "timestamp"); or a detection holds a coordinate that is not finite (ParamName "detections"). Whichever, the
+    /// tracker is left as it was.
     /// </exception>
     /// <exception cref="InvalidOperationException">Another call on this tracker is running.</exception>
     public int Track(ReadOnlySpan<FaceDetection> detections, TimeSpan timestamp, Span<TrackedFace> destination, out int tracked)
@@ -143,7 +154,10 @@ public sealed class FaceTracker
     /// <see cref="TrackedFace.Duration"/> up to <paramref name="timestamp"/> and the counters of the last tracked
     /// frame. None before the first frame.
     /// </returns>
-    /// <exception cref="ArgumentException"><paramref name="timestamp"/> is earlier than the last frame given to Track (ParamName "timestamp").</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="timestamp"/> is earlier than the last frame given to Track, or so late that a track's duration
+    /// cannot be represented (<see cref="ArgumentOutOfRangeException"/>); ParamName "timestamp" either way.
+    /// </exception>
     /// <exception cref="InvalidOperationException">Another call on this tracker is running.</exception>
     public int Predict(TimeSpan timestamp, Span<TrackedFace> destination)
     {
@@ -157,6 +171,11 @@ public sealed class FaceTracker
             if (_started && timestamp < _lastTimestamp)
             {
                 throw new ArgumentException($"Cannot predict for {timestamp}, before the last tracked frame at {_lastTimestamp}.", nameof(timestamp));
+            }
+
+            if (!_tracks.DurationsFit(timestamp))
+            {
+                throw DurationOverflow(timestamp);
             }
 
             return _tracks.Predict(timestamp, destination, out _);
@@ -182,6 +201,7 @@ public sealed class FaceTracker
         _tracks.Clear();
         _started = false;
         _lastTimestamp = TimeSpan.Zero;
+        _frameIntervalTicks = 0;
         Volatile.Write(ref _busy, 0);
     }
 
@@ -202,15 +222,45 @@ public sealed class FaceTracker
                 $"Frame timestamps must increase: {timestamp} does not come after the previous frame's {_lastTimestamp}. Call Reset() to start a new stream.",
                 nameof(timestamp));
         }
+
+        // Checked before anything changes, so that a refused frame leaves every track as it was.
+        if (!_tracks.DurationsFit(timestamp))
+        {
+            Volatile.Write(ref _busy, 0);
+            throw DurationOverflow(timestamp);
+        }
     }
 
     private int Update(ReadOnlySpan<FaceDetection> detections, TimeSpan timestamp, Span<TrackedFace> destination, out int tracked)
     {
-        int written = _tracks.Update(detections, timestamp, destination, out tracked);
+        double elapsedTicks = _started ? (double)timestamp.Ticks - _lastTimestamp.Ticks : 0;
+        int written = _tracks.Update(detections, timestamp, FramesMissing(elapsedTicks), destination, out tracked);
+        _frameIntervalTicks = elapsedTicks;
         _lastTimestamp = timestamp;
         _started = true;
         return written;
     }
+
+    /// <summary>
+    /// The frames a gap of <paramref name="elapsedTicks"/> implies were never given to the tracker, judged by the
+    /// interval between the two frames before it: 0 for a gap of about one interval, n for about n + 1 intervals.
+    /// Rounding keeps the usual jitter of a frame's time from counting as a missing frame.
+    /// </summary>
+    private int FramesMissing(double elapsedTicks)
+    {
+        if (_frameIntervalTicks <= 0)
+        {
+            return 0;
+        }
+
+        double missing = Math.Round(elapsedTicks / _frameIntervalTicks) - 1;
+        return missing <= 0 ? 0 : missing >= int.MaxValue ? int.MaxValue : (int)missing;
+    }
+
+    private static ArgumentOutOfRangeException DurationOverflow(TimeSpan timestamp) => new(
+        nameof(timestamp),
+        timestamp,
+        $"A track seen since before {timestamp - TimeSpan.MaxValue} would last longer than TimeSpan.MaxValue at {timestamp}; the tracker is unchanged. Call Reset() to start a new stream.");
 
     private static void CheckFinite(ReadOnlySpan<FaceDetection> detections)
     {

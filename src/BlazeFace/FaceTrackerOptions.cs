@@ -31,7 +31,9 @@ public sealed class FaceTrackerOptions
     /// <see cref="TrackedFace.Detection"/>, its box moving along its recent velocity, and a detection overlapping that
     /// predicted box takes it up again with the same <see cref="TrackedFace.TrackId"/>. This bridges motion blur, a
     /// turned head or a hand passing in front of the face; the price is that a face that has left shows for this many
-    /// more frames (skip coasting faces if that matters).
+    /// more frames (skip coasting faces if that matters). Frames that never reach the tracker count as missed too: a
+    /// gap since the previous frame of more than this many frames (judged by the interval between the two frames
+    /// before it) ends every track, and the faces after it start new tracks.
     /// </remarks>
     public int MaxMissedFrames { get; init; } = 10;
 

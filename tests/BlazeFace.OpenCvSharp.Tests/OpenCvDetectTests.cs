@@ -108,7 +108,7 @@ public class OpenCvDetectTests
         using Mat bgr = MatImages.Bgr(Photo);
         var faces = new FaceDetection[2];
 
-        Assert.That(s_detector.Detect(bgr, faces), Is.EqualTo(1));
+        Assert.That(s_detector.Detect(bgr, faces, out _), Is.EqualTo(1));
         Assert.That(faces[0], Is.EqualTo(s_expected));
     }
 

@@ -95,22 +95,37 @@ public class OpenCvDetectionDrawingTests
         Assert.DoesNotThrow(() => image.DrawDetections([far]));
     }
 
-    [Test]
-    public void An_unsupported_mat_is_refused_naming_it()
+    [TestCase(21, TestName = "{m}(CV_32FC3)")]
+    [TestCase(18, TestName = "{m}(CV_16UC3)")]
+    [TestCase(8, TestName = "{m}(CV_8UC2)")]
+    public void An_unsupported_mat_is_refused_naming_it_with_a_message_about_drawing(int type)
     {
-        using var image = new Mat(10, 10, MatType.CV_32FC3);
+        using var image = new Mat(10, 10, type);
 
         var error = Assert.Throws<ArgumentException>(() => image.DrawDetections([Face]));
 
         Assert.That(error!.ParamName, Is.EqualTo("image"));
+        Assert.That(error.Message, Does.Contain("drawn").And.Not.Contain("detected"));
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    [TestCase(OpenCvDetectionStyle.MaxThickness + 1)]
+    [TestCase(40_000)]
+    public void A_thickness_outside_what_OpenCV_draws_is_refused_naming_it(int thickness)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => _ = new OpenCvDetectionStyle { Thickness = thickness });
+
+        Assert.That(error!.ParamName, Is.EqualTo("Thickness"));
     }
 
     [Test]
-    public void A_thickness_below_one_is_refused_naming_it()
+    public void The_largest_accepted_sizes_draw_without_error_from_OpenCV()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => _ = new OpenCvDetectionStyle { Thickness = 0 });
+        using Mat image = Grey(MatType.CV_8UC3);
+        var style = new OpenCvDetectionStyle { Thickness = OpenCvDetectionStyle.MaxThickness, KeypointRadius = int.MaxValue, FontScale = 1e300 };
 
-        Assert.That(error!.ParamName, Is.EqualTo("Thickness"));
+        Assert.DoesNotThrow(() => image.DrawDetections([Face], style));
     }
 
     private static Mat Grey(MatType type) => new(140, 160, type, Scalar.All(128));

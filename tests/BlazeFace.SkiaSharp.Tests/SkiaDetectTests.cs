@@ -114,7 +114,7 @@ public class SkiaDetectTests
         using SKBitmap bitmap = SkiaBitmaps.Rgba(Photo);
         var faces = new FaceDetection[4];
 
-        int written = s_detector.Detect(bitmap, faces);
+        int written = s_detector.Detect(bitmap, faces, out _);
 
         Assert.That(written, Is.EqualTo(1));
         Assert.That(faces[0], Is.EqualTo(s_expected));

@@ -106,6 +106,24 @@ public class UprightImageTests
         Assert.That(error!.Message, Does.Contain("256x300").And.Contain("limit"));
     }
 
+    [Test]
+    public void The_size_limit_message_quotes_the_size_as_displayed_after_the_exif_orientation()
+    {
+        // Stored as 300 x 256, displayed as 256 x 300 (orientation 6).
+        var error = Assert.Throws<InvalidDataException>(() =>
+            UprightImage.Load(SkiaBitmaps.Fixture("exif/orientation-6.jpg"), new UprightImageOptions { MaxPixels = 1000 }));
+
+        Assert.That(error!.Message, Does.Contain("256x300").And.Not.Contain("300x256"));
+    }
+
+    [Test]
+    public void A_folder_is_refused_saying_it_is_a_folder()
+    {
+        var error = Assert.Throws<UnauthorizedAccessException>(() => UprightImage.Load(Path.GetTempPath()));
+
+        Assert.That(error!.Message, Does.Contain("folder"));
+    }
+
     [TestCase(100_000u, 100_000u)]
     [TestCase(600_000u, 300u)]
     [TestCase(300u, 600_000u)]

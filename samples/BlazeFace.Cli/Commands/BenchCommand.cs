@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using BlazeFace.Cli.Imaging;
 using BlazeFace.Imaging;
 using SkiaSharp;
@@ -10,6 +12,15 @@ namespace BlazeFace.Cli.Commands;
 /// </summary>
 internal sealed class BenchCommand : Command
 {
+    /// <summary>The most timed runs of each measurement: a million detections take minutes even on the short model.</summary>
+    public const int MaxIterations = 1_000_000;
+
+    /// <summary>The most threads: well past any machine's cores, and each one holds a detector working set.</summary>
+    public const int MaxThreads = 256;
+
+    /// <summary>The largest batch of the throughput figure (N x T images), whose list and results are held in memory.</summary>
+    public const int MaxBatch = 1_000_000;
+
     public BenchCommand(CliConsole console)
         : base("bench", "Time the detector on one image: medians of the network alone and of Detect, bytes allocated per Detect, and throughput on T threads, as one JSON line.")
     {
@@ -18,30 +29,55 @@ internal sealed class BenchCommand : Command
         Add(Iterations);
         Add(Threads);
         UnknownOptions.RejectIn(Image, this);
+        Validators.Add(RequireBatchWithinBound);
         SetAction(parseResult => Execute(parseResult, console));
     }
 
-    public Argument<string> Image { get; } = new("image")
+    public Argument<string> Image { get; } = OptionParsers.NonEmptyPaths(new Argument<string>("image")
     {
         Description = "The image to detect on, again and again",
         HelpName = "IMAGE",
-    };
+    }, "The image");
 
     public Option<string> Model { get; } = ModelOption.Create();
 
-    public Option<int> Iterations { get; } = OptionParsers.Positive(new Option<int>("--iterations", "-n")
-    {
-        Description = "Timed runs of each measurement (after a warm-up of a tenth of them, at least 20)",
-        HelpName = "N",
-        DefaultValueFactory = _ => 1000,
-    });
+    public Option<int> Iterations { get; } = OptionParsers.WholeNumber(
+        new Option<int>("--iterations", "-n")
+        {
+            Description = "Timed runs of each measurement, 1 to 1,000,000 (after a warm-up of a tenth of them, at least 20)",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1000,
+        },
+        1,
+        MaxIterations);
 
-    public Option<int> Threads { get; } = OptionParsers.Positive(new Option<int>("--threads", "-t")
+    public Option<int> Threads { get; } = OptionParsers.WholeNumber(
+        new Option<int>("--threads", "-t")
+        {
+            Description = "Threads for the throughput figure (DetectBatch over N x T images), 1 to 256; N x T at most 1,000,000",
+            HelpName = "T",
+            DefaultValueFactory = _ => 1,
+        },
+        1,
+        MaxThreads);
+
+    private void RequireBatchWithinBound(CommandResult result)
     {
-        Description = "Threads for the throughput figure (DetectBatch over N x T images)",
-        HelpName = "T",
-        DefaultValueFactory = _ => 1,
-    });
+        long batch;
+        try
+        {
+            batch = (long)result.GetValue(Iterations) * result.GetValue(Threads);
+        }
+        catch (InvalidOperationException)
+        {
+            return; // a value that did not parse has its own error already
+        }
+
+        if (batch > MaxBatch)
+        {
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{Iterations.Name} x {Threads.Name} is the batch timed for the throughput, at most {MaxBatch:N0}, not {batch:N0}."));
+        }
+    }
 
     private int Execute(ParseResult parseResult, CliConsole console)
     {
@@ -51,16 +87,22 @@ internal sealed class BenchCommand : Command
         BlazeFaceModel model;
         try
         {
-            using (SKBitmap image = ImageFileLoader.Load(imagePath))
-            {
-                frame = Rgb24Frame.From(image);
-            }
+            using SKBitmap image = ImageFileLoader.Load(imagePath);
+            frame = Rgb24Frame.From(image);
+        }
+        catch (Exception e) when (ImageFileLoader.IsUnreadable(e))
+        {
+            console.ReportError($"{imagePath}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
 
+        try
+        {
             model = ModelOption.Load(modelArgument);
         }
-        catch (Exception e) when (ImageFileLoader.IsUnreadable(e) || ModelOption.IsUnreadable(e))
+        catch (Exception e) when (ModelOption.IsUnreadable(e))
         {
-            console.ReportError(e.Message);
+            console.ReportError(ModelOption.Describe(modelArgument, e));
             return ExitCodes.BadInput;
         }
 

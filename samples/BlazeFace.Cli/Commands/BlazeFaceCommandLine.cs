@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace BlazeFace.Cli.Commands;
 
@@ -8,8 +9,18 @@ namespace BlazeFace.Cli.Commands;
 /// </summary>
 internal static class BlazeFaceCommandLine
 {
-    public static RootCommand Create(CliConsole console) => new("Finds faces in images and videos with MediaPipe's BlazeFace models.")
+    /// <summary>The command's name as users type it (the tool's command), in help and errors.</summary>
+    public const string Name = "blazeface";
+
+    /// <summary>
+    /// The root command, named <see cref="Name"/>. A <see cref="RootCommand"/> would take the name of the executable
+    /// that happens to run it ("BlazeFace.Cli" under <c>dotnet</c>, "testhost" in the tests), so the root is a plain
+    /// command with the help and version options a root command adds.
+    /// </summary>
+    public static Command Create(CliConsole console) => new(Name, "Finds faces in images and videos with MediaPipe's BlazeFace models.")
     {
+        new HelpOption(),
+        new VersionOption(),
         new DetectCommand(console),
         new BenchCommand(console),
         new ExportCommand(console),

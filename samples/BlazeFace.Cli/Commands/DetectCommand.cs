@@ -7,7 +7,8 @@ namespace BlazeFace.Cli.Commands;
 
 /// <summary>
 /// <c>detect IMAGE|FOLDER... [--model M] [--min-score S] [--nms weighted|hard] [--resize letterbox|stretch] [--json]
-/// [--out FILE|FOLDER] [--rotation DEG] [--auto-rotate] [--roi X,Y,W,H] [--tiles] [--crops DIR [--crop-size N]]</c>: parses the options into <see cref="DetectSettings"/> and runs <see cref="DetectRun"/>.
+/// [--out FILE|FOLDER] [--rotation DEG] [--auto-rotate] [--roi X,Y,W,H] [--tiles] [--crops DIR [--crop-size N]]
+/// [--allow-partial]</c>: parses the options into <see cref="DetectSettings"/> and runs <see cref="DetectRun"/>.
 /// </summary>
 /// <remarks>A new option is one property here, one line in the constructor, and one field of <see cref="DetectSettings"/>.</remarks>
 internal sealed class DetectCommand : Command
@@ -28,17 +29,18 @@ internal sealed class DetectCommand : Command
         Add(Tiles);
         Add(Crops);
         Add(CropSize);
+        Add(AllowPartial);
         UnknownOptions.RejectIn(Inputs, this);
         Validators.Add(RequireCropsForCropSize);
         SetAction(parseResult => new DetectRun(Read(parseResult), console).Execute());
     }
 
-    public Argument<string[]> Inputs { get; } = new("images")
+    public Argument<string[]> Inputs { get; } = OptionParsers.NonEmptyPaths(new Argument<string[]>("images")
     {
         Description = "Image files, or folders whose .jpg, .jpeg, .png, .webp, .gif and .bmp files are all read",
         HelpName = "IMAGE|FOLDER",
         Arity = ArgumentArity.OneOrMore,
-    };
+    }, "An image or folder");
 
     public Option<string> Model { get; } = ModelOption.Create();
 
@@ -48,28 +50,26 @@ internal sealed class DetectCommand : Command
         HelpName = "S",
     });
 
-    public Option<string> Nms { get; } = new Option<string>("--nms")
-    {
-        Description = "How overlapping candidates merge: weighted (MediaPipe's blend) or hard (keep the best)",
-        DefaultValueFactory = _ => "weighted",
-    }.AcceptOnlyFromAmong("weighted", "hard");
+    public Option<string> Nms { get; } = OptionParsers.OneOf(
+        new Option<string>("--nms") { Description = "How overlapping candidates merge: weighted (MediaPipe's blend) or hard (keep the best)" },
+        "weighted",
+        "hard");
 
-    public Option<string> Resize { get; } = new Option<string>("--resize")
-    {
-        Description = "How the image is fitted to the model input: letterbox (keeps the aspect ratio) or stretch",
-        DefaultValueFactory = _ => "letterbox",
-    }.AcceptOnlyFromAmong("letterbox", "stretch");
+    public Option<string> Resize { get; } = OptionParsers.OneOf(
+        new Option<string>("--resize") { Description = "How the image is fitted to the model input: letterbox (keeps the aspect ratio) or stretch" },
+        "letterbox",
+        "stretch");
 
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "One JSON object per image, one per line, instead of a table",
     };
 
-    public Option<string?> Out { get; } = new("--out", "-o")
+    public Option<string?> Out { get; } = OptionParsers.NonEmptyPath(new Option<string?>("--out", "-o")
     {
-        Description = "Write the image with faces drawn: a .png or .jpg file, or with several images a folder (NAME.png each)",
+        Description = "Write the image with faces drawn: for one image file a .png or .jpg file; for several images or a folder, a folder that receives NAME.png for each (images sharing a NAME are refused). Never an input",
         HelpName = "FILE|FOLDER",
-    };
+    }, "a .png or .jpg file, or a folder");
 
     public Option<float?> Rotation { get; } = SearchGeometryOptions.Rotation();
 
@@ -85,13 +85,18 @@ internal sealed class DetectCommand : Command
         Description = "Also search overlapping tiles at the image's own resolution, for small faces in large images (best with --model full or back); cost grows with the image's area",
     };
 
-    public Option<string?> Crops { get; } = new("--crops")
+    public Option<string?> Crops { get; } = OptionParsers.NonEmptyPath(new Option<string?>("--crops")
     {
-        Description = "Write each face as an upright, eye-levelled square crop: DIR/NAME_faceK.png, K from 1 in result order",
+        Description = "Write each face as an upright, eye-levelled square crop: DIR/NAME_faceK.png, K from 1 in result order (images sharing a NAME are refused)",
         HelpName = "DIR",
-    };
+    }, "a folder");
 
     public Option<int> CropSize { get; } = SearchGeometryOptions.CropSize();
+
+    public Option<bool> AllowPartial { get; } = new("--allow-partial")
+    {
+        Description = "Read truncated image files as far as their data goes (the rest blank or coarse) instead of refusing them with exit code 2",
+    };
 
     private void RequireCropsForCropSize(CommandResult result)
     {
@@ -117,5 +122,6 @@ internal sealed class DetectCommand : Command
             Tiling = parseResult.GetValue(Tiles) ? TilingOptions.Default : null,
         },
         Crops: parseResult.GetValue(Crops),
-        CropSize: parseResult.GetValue(CropSize));
+        CropSize: parseResult.GetValue(CropSize),
+        AllowPartialImages: parseResult.GetValue(AllowPartial));
 }

@@ -1,29 +1,42 @@
 using System.Drawing;
+using BlazeFace.Cli.Files;
 using BlazeFace.Cli.Imaging;
 using BlazeFace.Cli.Output;
+using BlazeFace.SkiaSharp;
 using SkiaSharp;
 
 namespace BlazeFace.Cli.Commands;
 
 /// <summary>
-/// One <c>detect</c> run: loads the model, then each image in turn. An image that cannot be read is reported on
-/// stderr (one line) and the rest still run; the exit code is 2 when any image or the model could not be read, and 1
-/// when the --roi reaches outside an image.
+/// One <c>detect</c> run: decides and checks every output first (<see cref="DetectOutputs"/>), loads the model, then
+/// each image in turn. An image (or folder) that cannot be read is reported on stderr (one line) and the rest still
+/// run; the exit code is 2 when any image or the model could not be read, and 1 when the outputs are refused or the
+/// --roi reaches outside an image.
 /// </summary>
 internal sealed class DetectRun(DetectSettings settings, CliConsole console)
 {
     public int Execute()
     {
-        List<string> files = InputFiles.Expand(settings.Inputs);
+        int exitCode = ExitCodes.Success;
+        List<string> files = InputFiles.Expand(settings.Inputs, (folder, e) =>
+        {
+            console.ReportError($"{folder}: cannot list the folder: {e.Message}");
+            exitCode = ExitCodes.BadInput;
+        });
         if (files.Count == 0)
         {
-            console.ReportError("no image files found in the given folder(s)");
+            if (exitCode == ExitCodes.Success)
+            {
+                console.ReportError($"{string.Join(", ", settings.Inputs)}: no image files ({string.Join(' ', InputFiles.ImageExtensions.Order(StringComparer.Ordinal))}) found");
+            }
+
             return ExitCodes.BadInput;
         }
 
-        if (settings.Out is { } outPath && files.Count == 1 && !AnnotatedImageWriter.IsSupportedPath(outPath))
+        DetectOutputs? outputs = DetectOutputs.Plan(settings, files, out string? refusal);
+        if (outputs is null)
         {
-            console.ReportError($"--out {outPath}: name a .png, .jpg or .jpeg file");
+            console.ReportError(refusal!);
             return ExitCodes.Usage;
         }
 
@@ -34,7 +47,7 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
         }
         catch (Exception e) when (ModelOption.IsUnreadable(e))
         {
-            console.ReportError($"cannot load model '{settings.Model}': {e.Message}");
+            console.ReportError(ModelOption.Describe(settings.Model, e));
             return ExitCodes.BadInput;
         }
 
@@ -47,12 +60,11 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
         });
         var table = new DetectionTableWriter(console.Output);
         var progress = new ProgressReporter(files.Count, console.Error);
-        FaceCropWriter? crops = settings.Crops is { } cropFolder ? new FaceCropWriter(cropFolder, settings.CropSize) : null;
+        FaceCropWriter? crops = outputs.CropFolder is { } cropFolder ? new FaceCropWriter(cropFolder, settings.CropSize) : null;
         int failed = 0;
-        int exitCode = ExitCodes.Success;
         for (int i = 0; i < files.Count; i++)
         {
-            int imageExitCode = Process(detector, files[i], files.Count, table, crops);
+            int imageExitCode = Process(detector, files[i], outputs, table, crops);
             if (imageExitCode != ExitCodes.Success)
             {
                 failed++;
@@ -72,29 +84,30 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
     /// Detects on one file and prints the result, or reports the one-line error: the exit code of this image alone,
     /// <see cref="ExitCodes.Usage"/> when the --roi does not fit it.
     /// </summary>
-    private int Process(FaceDetector detector, string path, int fileCount, DetectionTableWriter table, FaceCropWriter? crops)
+    private int Process(FaceDetector detector, string path, DetectOutputs outputs, DetectionTableWriter table, FaceCropWriter? crops)
     {
         try
         {
-            using SKBitmap image = ImageFileLoader.Load(path);
+            using SKBitmap image = ImageFileLoader.Load(path, settings.AllowPartialImages);
             if (settings.Search.RegionOfInterest is { } region && !new Rectangle(0, 0, image.Width, image.Height).Contains(region))
             {
                 console.ReportError($"{path}: --roi {SearchGeometryOptions.Format(region)} reaches outside the {image.Width}x{image.Height} image");
                 return ExitCodes.Usage;
             }
 
-            IReadOnlyList<FaceDetection> faces = detector.Detect(DecodedPixels.View(image), settings.Search);
+            IReadOnlyList<FaceDetection> faces = detector.Detect(image.AsImageView(), settings.Search);
 
             // Crops before the drawing (which paints on the decoded image), and both files before the result line:
             // when one cannot be written the image gets its error line and no result line.
-            if (crops is not null)
+            crops?.Write(image.AsImageView(), faces, path);
+            if (outputs.AnnotatedPath(path) is { } annotated)
             {
-                crops.Write(DecodedPixels.View(image), faces, path);
-            }
+                if (outputs.AnnotatedFolder is { } folder)
+                {
+                    AtomicFile.CreateFolder(folder);
+                }
 
-            if (settings.Out is { } outPath)
-            {
-                AnnotatedImageWriter.Write(image, faces, AnnotatedPath(outPath, path, fileCount));
+                AnnotatedImageWriter.Write(image, faces, annotated);
             }
 
             if (settings.Json)
@@ -109,22 +122,15 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
 
             return ExitCodes.Success;
         }
+        catch (OutputFileException e)
+        {
+            console.ReportError($"{e.Path}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (ImageFileLoader.IsUnreadable(e))
         {
             console.ReportError($"{path}: {e.Message}");
             return ExitCodes.BadInput;
         }
-    }
-
-    /// <summary>With one input --out names the file; with several it names a folder that receives NAME.png for each.</summary>
-    private static string AnnotatedPath(string outPath, string inputPath, int inputCount)
-    {
-        if (inputCount == 1)
-        {
-            return outPath;
-        }
-
-        Directory.CreateDirectory(outPath);
-        return Path.Combine(outPath, Path.GetFileNameWithoutExtension(inputPath) + ".png");
     }
 }

@@ -11,6 +11,7 @@ namespace BlazeFace.Cli.Commands;
 /// <param name="Search">Rotation, orientation, region of interest and tiling of each image's search.</param>
 /// <param name="Crops">The folder that receives each face's aligned crop, or null for none.</param>
 /// <param name="CropSize">Side of the square crops, in pixels.</param>
+/// <param name="AllowPartialImages">Decode truncated image files as far as their data goes instead of refusing them.</param>
 internal sealed record DetectSettings(
     IReadOnlyList<string> Inputs,
     string Model,
@@ -21,4 +22,5 @@ internal sealed record DetectSettings(
     string? Out,
     ImageProcessingOptions Search,
     string? Crops,
-    int CropSize);
+    int CropSize,
+    bool AllowPartialImages);

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using BlazeFace.Cli.Files;
 
 namespace BlazeFace.Cli.Commands;
 
 /// <summary>
 /// <c>export --model M OUT.onnx</c>: writes the rebuilt network as an ONNX file (<see cref="BlazeFaceModel.ExportOnnx"/>)
-/// and prints one summary line. The file is written beside the target and renamed into place, so a failed export never
-/// leaves a partial file.
+/// and prints one summary line. The file is written beside the target and renamed into place (<see cref="AtomicFile"/>),
+/// so a failed export never leaves a partial file, and an output that is a folder or the model file itself is refused
+/// before anything is written.
 /// </summary>
 internal sealed class ExportCommand : Command
 {
@@ -19,48 +21,53 @@ internal sealed class ExportCommand : Command
         SetAction(parseResult => Execute(parseResult, console));
     }
 
-    public Argument<string> Output { get; } = new("output")
+    public Argument<string> Output { get; } = OptionParsers.NonEmptyPaths(new Argument<string>("output")
     {
-        Description = "The .onnx file to write (replaced if it exists)",
+        Description = "The .onnx file to write (replaced if it exists; never the model file)",
         HelpName = "OUT.onnx",
-    };
+    }, "The output file");
 
     public Option<string> Model { get; } = ModelOption.Create();
 
     private int Execute(ParseResult parseResult, CliConsole console)
     {
         string output = parseResult.GetValue(Output)!;
+        string modelArgument = parseResult.GetValue(Model) ?? "short";
+        if (Directory.Exists(output))
+        {
+            console.ReportError($"{output}: is a folder; export writes a file (OUT.onnx)");
+            return ExitCodes.Usage;
+        }
+
+        if (ModelOption.FilePath(modelArgument) is { } modelFile && new InputFileSet([modelFile]).InputAt(output) is not null)
+        {
+            console.ReportError($"{output}: would replace the model {modelFile} (it is the same file); name another");
+            return ExitCodes.Usage;
+        }
+
         BlazeFaceModel model;
         try
         {
-            model = ModelOption.Load(parseResult.GetValue(Model) ?? "short");
+            model = ModelOption.Load(modelArgument);
         }
         catch (Exception e) when (ModelOption.IsUnreadable(e))
         {
-            console.ReportError(e.Message);
+            console.ReportError(ModelOption.Describe(modelArgument, e));
             return ExitCodes.BadInput;
         }
 
-        string temporary = output + ".tmp";
-        long bytes;
+        long bytes = 0;
         try
         {
-            using (FileStream file = File.Create(temporary))
+            AtomicFile.Write(output, file =>
             {
                 model.ExportOnnx(file);
                 bytes = file.Length;
-            }
-
-            File.Move(temporary, output, overwrite: true);
+            });
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (OutputFileException e)
         {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-
-            console.ReportError($"cannot write {output}: {e.Message}");
+            console.ReportError($"{e.Path}: {e.Message}");
             return ExitCodes.BadInput;
         }
 

@@ -7,21 +7,34 @@ internal static class InputFiles
     public static IReadOnlySet<string> ImageExtensions { get; } =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp" };
 
-    public static List<string> Expand(IEnumerable<string> arguments)
+    /// <summary>The image files of one folder, in ordinal order of their names.</summary>
+    /// <exception cref="IOException">The folder cannot be listed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder may not be listed.</exception>
+    public static List<string> InFolder(string folder) =>
+        [.. Directory.EnumerateFiles(folder)
+            .Where(path => ImageExtensions.Contains(Path.GetExtension(path)))
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>Files as given and the image files of each folder; a folder that cannot be listed goes to <paramref name="unreadable"/> and the rest still count.</summary>
+    public static List<string> Expand(IEnumerable<string> arguments, Action<string, Exception> unreadable)
     {
         var files = new List<string>();
         foreach (string argument in arguments)
         {
-            if (Directory.Exists(argument))
-            {
-                files.AddRange(Directory.EnumerateFiles(argument)
-                    .Where(path => ImageExtensions.Contains(Path.GetExtension(path)))
-                    .Order(StringComparer.Ordinal));
-            }
-            else
+            if (!Directory.Exists(argument))
             {
                 // A missing file is reported when it is read, like any other unreadable file.
                 files.Add(argument);
+                continue;
+            }
+
+            try
+            {
+                files.AddRange(InFolder(argument));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                unreadable(argument, e);
             }
         }
 

@@ -4,7 +4,10 @@ using System.Globalization;
 
 namespace BlazeFace.Cli.Commands;
 
-/// <summary>Parsers for numeric options whose errors name the option and say what it takes (exit code 1).</summary>
+/// <summary>
+/// Parsers and validators for option values whose errors name the option and say what it takes (exit code 1): every
+/// empty, negative, huge, NaN or wrong-type value is refused while parsing, before any file is read or written.
+/// </summary>
 internal static class OptionParsers
 {
     /// <summary>A number from 0 to 1.</summary>
@@ -12,7 +15,7 @@ internal static class OptionParsers
     {
         option.CustomParser = result =>
         {
-            string token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            string token = SingleToken(result);
             if (float.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out float value) && value is >= 0f and <= 1f)
             {
                 return value;
@@ -25,36 +28,89 @@ internal static class OptionParsers
     }
 
     /// <summary>A whole number of at least 1.</summary>
-    public static Option<int> Positive(Option<int> option)
+    public static Option<int> Positive(Option<int> option) => WholeNumber(option, 1, int.MaxValue);
+
+    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
+    public static Option<int> WholeNumber(Option<int> option, int minimum, int maximum)
     {
+        string range = maximum == int.MaxValue
+            ? $"a whole number of at least {minimum}"
+            : string.Create(CultureInfo.InvariantCulture, $"a whole number from {minimum} to {maximum:N0}");
         option.CustomParser = result =>
         {
-            string token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= 1)
+            string token = SingleToken(result);
+            if (int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= minimum && value <= maximum)
             {
                 return value;
             }
 
-            result.AddError($"{option.Name} takes a whole number of at least 1, not '{token}'.");
+            result.AddError($"{option.Name} takes {range}, not '{token}'.");
             return 0;
         };
         return option;
     }
 
-    /// <summary>A finite number above 0.</summary>
-    public static Option<double> PositiveNumber(Option<double> option)
+    /// <summary>A finite number from <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
+    public static Option<double> Number(Option<double> option, double minimum, double maximum)
     {
         option.CustomParser = result =>
         {
-            string token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && double.IsFinite(value))
+            string token = SingleToken(result);
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= minimum && value <= maximum)
             {
                 return value;
             }
 
-            result.AddError($"{option.Name} takes a number above 0, not '{token}'.");
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} takes a number from {minimum} to {maximum:#,0}, not '{token}'."));
             return 0;
         };
         return option;
     }
+
+    /// <summary>One of <paramref name="values"/>, the first being the default.</summary>
+    public static Option<string> OneOf(Option<string> option, params string[] values)
+    {
+        option.DefaultValueFactory = _ => values[0];
+        option.CompletionSources.Add(values);
+        option.CustomParser = result =>
+        {
+            string token = SingleToken(result);
+            if (values.Contains(token, StringComparer.Ordinal))
+            {
+                return token;
+            }
+
+            result.AddError($"{option.Name} takes {string.Join(" or ", values)}, not '{token}'.");
+            return values[0];
+        };
+        return option;
+    }
+
+    /// <summary>A path: any text but the empty one, which names no file.</summary>
+    public static Option<T> NonEmptyPath<T>(Option<T> option, string takes)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(token => token.Value.Length == 0))
+            {
+                result.AddError($"{option.Name} takes {takes}, not ''.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Paths as arguments: none of them empty.</summary>
+    public static Argument<T> NonEmptyPaths<T>(Argument<T> argument, string what)
+    {
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(token => token.Value.Length == 0))
+            {
+                result.AddError($"{what} cannot be '' (an empty path names no file).");
+            }
+        });
+        return argument;
+    }
+
+    private static string SingleToken(ArgumentResult result) => result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
 }

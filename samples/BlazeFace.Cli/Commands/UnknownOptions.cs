@@ -18,15 +18,18 @@ internal static class UnknownOptions
                 string value = token.Value;
                 if (value.StartsWith('-') && value.Length > 1 && !File.Exists(value) && !Directory.Exists(value))
                 {
-                    string? closest = Closest(value, command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)));
+                    // A negative number is a value in the wrong place, not a misspelt option: no suggestion.
+                    string? closest = double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _)
+                        ? null
+                        : Closest(value, command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)));
                     result.AddError(closest is null ? $"Unrecognized option '{value}'." : $"Unrecognized option '{value}'. Did you mean {closest}?");
                 }
             }
         });
     }
 
-    /// <summary>The option name within three edits of <paramref name="typed"/>, nearest first, or null.</summary>
-    private static string? Closest(string typed, IEnumerable<string> names) => names
+    /// <summary>The name within three edits of <paramref name="typed"/>, nearest first, or null.</summary>
+    public static string? Closest(string typed, IEnumerable<string> names) => names
         .Select(name => (Name: name, Distance: EditDistance(typed, name)))
         .Where(candidate => candidate.Distance <= 3)
         .OrderBy(candidate => candidate.Distance)

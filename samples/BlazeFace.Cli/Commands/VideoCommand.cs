@@ -4,7 +4,7 @@ using BlazeFace.Cli.Video;
 namespace BlazeFace.Cli.Commands;
 
 /// <summary>
-/// <c>video INPUT [--model M] [--min-score S] [--json] [--out OUT.avi|OUT.mp4] [--every N] [--fps F]</c>: follows the
+/// <c>video INPUT [--model M] [--min-score S] [--json] [--out OUT.avi|OUT.mp4] [--every N] [--fps F] [--allow-partial]</c>: follows the
 /// faces of a video file or a folder of frames with <see cref="FaceTracker"/>; parses the options into
 /// <see cref="VideoSettings"/> and runs <see cref="VideoRun"/>.
 /// </summary>
@@ -21,6 +21,7 @@ internal sealed class VideoCommand : Command
         Add(Every);
         Add(Fps);
         Add(DecodeOnly);
+        Add(AllowPartial);
         UnknownOptions.RejectIn(Input, this);
         Out.Validators.Add(result =>
         {
@@ -38,11 +39,11 @@ internal sealed class VideoCommand : Command
         });
     }
 
-    public Argument<string> Input { get; } = new("input")
+    public Argument<string> Input { get; } = OptionParsers.NonEmptyPaths(new Argument<string>("input")
     {
-        Description = "A video file, or a folder of frames (.jpg, .jpeg, .png, .webp, .gif, .bmp, in order of their names)",
+        Description = "A video file, or a folder of frames (.jpg, .jpeg, .png, .webp, .gif, .bmp, in order of their names; sizes may differ)",
         HelpName = "VIDEO|FOLDER",
-    };
+    }, "The video or folder");
 
     public Option<string> Model { get; } = ModelOption.Create();
 
@@ -57,11 +58,11 @@ internal sealed class VideoCommand : Command
         Description = "One JSON object per frame, one per line: frame, time_ms, faces with id, score, box and keypoints",
     };
 
-    public Option<string?> Out { get; } = new("--out", "-o")
+    public Option<string?> Out { get; } = OptionParsers.NonEmptyPath(new Option<string?>("--out", "-o")
     {
-        Description = "Write the video with faces and their ids drawn: .avi (MJPG) or .mp4 (MPEG-4), at the input's frame rate and first frame's size",
+        Description = "Write the video with faces and their ids drawn: .avi (MJPG) or .mp4 (MPEG-4), at the input's frame rate and first frame's size. Never the input",
         HelpName = "OUT.avi|OUT.mp4",
-    };
+    }, "a .avi or .mp4 file");
 
     public Option<int> Every { get; } = OptionParsers.Positive(new Option<int>("--every")
     {
@@ -70,18 +71,26 @@ internal sealed class VideoCommand : Command
         DefaultValueFactory = _ => 1,
     });
 
-    public Option<double> Fps { get; } = OptionParsers.PositiveNumber(new Option<double>("--fps")
-    {
-        Description = "Frame rate of a folder of frames, or of a video file that gives none",
-        HelpName = "F",
-        DefaultValueFactory = _ => 30,
-    });
+    public Option<double> Fps { get; } = OptionParsers.Number(
+        new Option<double>("--fps")
+        {
+            Description = "Frame rate of a folder of frames, or of a video file that gives none (0.001 to 1,000,000)",
+            HelpName = "F",
+            DefaultValueFactory = _ => 30,
+        },
+        VideoSettings.MinFramesPerSecond,
+        VideoSettings.MaxFramesPerSecond);
 
     /// <summary>Hidden: reads and decodes every frame and does nothing else, to compare the decoder's speed with the whole run's.</summary>
     public Option<bool> DecodeOnly { get; } = new("--decode-only")
     {
         Description = "Only read and decode the frames (measures the decoder's throughput)",
         Hidden = true,
+    };
+
+    public Option<bool> AllowPartial { get; } = new("--allow-partial")
+    {
+        Description = "Read truncated frame files of a folder as far as their data goes instead of stopping there with exit code 2",
     };
 
     private VideoSettings Read(ParseResult parseResult) => new(
@@ -92,5 +101,6 @@ internal sealed class VideoCommand : Command
         Out: parseResult.GetValue(Out),
         Every: parseResult.GetValue(Every),
         FramesPerSecond: parseResult.GetValue(Fps),
-        DecodeOnly: parseResult.GetValue(DecodeOnly));
+        DecodeOnly: parseResult.GetValue(DecodeOnly),
+        AllowPartialImages: parseResult.GetValue(AllowPartial));
 }

@@ -9,6 +9,7 @@ namespace BlazeFace.Cli.Commands;
 /// <param name="Every">Detect on every Every-th frame (0, N, 2N, ...) and predict the frames between.</param>
 /// <param name="FramesPerSecond">The frame rate of a folder of frames, or of a video whose file gives none.</param>
 /// <param name="DecodeOnly">Read and decode the frames and nothing else, to measure the decoder alone.</param>
+/// <param name="AllowPartialImages">Read truncated frame files as far as their data goes instead of stopping at them.</param>
 internal sealed record VideoSettings(
     string Input,
     string Model,
@@ -17,4 +18,12 @@ internal sealed record VideoSettings(
     string? Out,
     int Every,
     double FramesPerSecond,
-    bool DecodeOnly);
+    bool DecodeOnly,
+    bool AllowPartialImages)
+{
+    /// <summary>The slowest frame rate taken (--fps, or a file's own): one frame in 1,000 s, well above <see cref="FrameClock"/>'s one a day.</summary>
+    public const double MinFramesPerSecond = 0.001;
+
+    /// <summary>The fastest frame rate taken: a microsecond a frame, beyond any camera.</summary>
+    public const double MaxFramesPerSecond = 1_000_000;
+}

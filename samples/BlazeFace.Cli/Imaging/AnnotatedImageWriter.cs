@@ -1,9 +1,13 @@
+using BlazeFace.Cli.Files;
 using BlazeFace.SkiaSharp;
 using SkiaSharp;
 
 namespace BlazeFace.Cli.Imaging;
 
-/// <summary>Writes --out: the image with its faces drawn by the Skia package, as PNG or JPEG by the file's extension.</summary>
+/// <summary>
+/// Writes --out: the image with its faces drawn by the Skia package, as PNG or JPEG by the file's extension, through
+/// a temporary file renamed into place (<see cref="AtomicFile"/>).
+/// </summary>
 internal static class AnnotatedImageWriter
 {
     private const int JpegQuality = 90;
@@ -14,8 +18,7 @@ internal static class AnnotatedImageWriter
     public static bool IsSupportedPath(string path) => FormatOf(path) is not null;
 
     /// <summary>Draws on <paramref name="image"/> (a colour copy of it if it is grey) and encodes it to <paramref name="path"/>.</summary>
-    /// <exception cref="IOException">The file cannot be written.</exception>
-    /// <exception cref="UnauthorizedAccessException">The file cannot be created.</exception>
+    /// <exception cref="OutputFileException">The file cannot be encoded or written.</exception>
     public static void Write(SKBitmap image, IReadOnlyList<FaceDetection> faces, string path)
     {
         SKEncodedImageFormat format = FormatOf(path) ?? SKEncodedImageFormat.Png;
@@ -28,9 +31,8 @@ internal static class AnnotatedImageWriter
             }
 
             using SKData encoded = canvasBitmap.Encode(format, format == SKEncodedImageFormat.Jpeg ? JpegQuality : 100)
-                ?? throw new IOException($"Skia could not encode the annotated image as {format}.");
-            using FileStream file = File.Create(path);
-            encoded.SaveTo(file);
+                ?? throw new OutputFileException(path, $"cannot be written: Skia could not encode the annotated image as {format}");
+            AtomicFile.Write(path, encoded.SaveTo);
         }
         finally
         {

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using BlazeFace.Alignment;
+using BlazeFace.Cli.Commands;
+using BlazeFace.Cli.Files;
 using BlazeFace.Imaging;
 using SkiaSharp;
 
@@ -7,16 +9,16 @@ namespace BlazeFace.Cli.Imaging;
 
 /// <summary>
 /// Writes --crops: each face turned upright and scaled by <see cref="FaceAligner"/> into a square crop, encoded as PNG
-/// by SkiaSharp as <c>NAME_faceK.png</c>, K counting from 1 in result order. The crop keeps the image's pixel format
-/// (RGBA, BGRA or grey); where it reaches past the image's edge it is transparent (grey: black).
+/// by SkiaSharp as <c>NAME_faceK.png</c> (<see cref="DetectOutputs.CropName"/>), K counting from 1 in result order,
+/// each through a temporary file renamed into place (<see cref="AtomicFile"/>). The crop keeps the image's pixel
+/// format (RGBA, BGRA or grey); where it reaches past the image's edge it is transparent (grey: black).
 /// </summary>
 internal sealed class FaceCropWriter(string folder, int size)
 {
     private readonly FaceAligner _aligner = new() { Width = size, Height = size };
 
     /// <summary>Writes one PNG per face into the folder, creating the folder when it is missing.</summary>
-    /// <exception cref="IOException">A file cannot be written.</exception>
-    /// <exception cref="UnauthorizedAccessException">A file cannot be created.</exception>
+    /// <exception cref="OutputFileException">The folder or a file cannot be written.</exception>
     /// <exception cref="InvalidDataException">A face's eye keypoints coincide, so it has no orientation or scale to crop by.</exception>
     public void Write(ImageView image, IReadOnlyList<FaceDetection> faces, string imagePath)
     {
@@ -25,8 +27,7 @@ internal sealed class FaceCropWriter(string folder, int size)
             return;
         }
 
-        Directory.CreateDirectory(folder);
-        string name = Path.GetFileNameWithoutExtension(imagePath);
+        AtomicFile.CreateFolder(folder);
         for (int k = 0; k < faces.Count; k++)
         {
             ImageBuffer crop;
@@ -39,7 +40,7 @@ internal sealed class FaceCropWriter(string folder, int size)
                 throw new InvalidDataException($"face {k + 1} cannot be cropped: {e.Message}", e);
             }
 
-            WritePng(crop, Path.Combine(folder, $"{name}_face{k + 1}.png"));
+            WritePng(crop, Path.Combine(folder, DetectOutputs.CropName(imagePath, k + 1)));
         }
     }
 
@@ -63,11 +64,13 @@ internal sealed class FaceCropWriter(string folder, int size)
         try
         {
             using var pixmap = new SKPixmap(info, pin.AddrOfPinnedObject(), crop.Stride);
-            using FileStream file = File.Create(path);
-            if (!pixmap.Encode(file, SKEncodedImageFormat.Png, 100))
+            AtomicFile.Write(path, file =>
             {
-                throw new IOException($"Skia could not encode the crop {path} as PNG.");
-            }
+                if (!pixmap.Encode(file, SKEncodedImageFormat.Png, 100))
+                {
+                    throw new OutputFileException(path, "cannot be written: Skia could not encode the crop as PNG");
+                }
+            });
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlazeFace.Cli.Files;
 using BlazeFace.OpenCvSharp;
 using OpenCvSharp;
 
@@ -6,8 +7,10 @@ namespace BlazeFace.Cli.Video;
 
 /// <summary>
 /// Writes --out: each frame with its tracked faces drawn (box and keypoints by the OpenCV package's DrawDetections,
-/// the track id as "#K" above the box), as MJPG in an .avi or MPEG-4 Part 2 (mp4v) in an .mp4. The file is opened
-/// on the first frame, whose size every frame is written at; disposing finalises it.
+/// the track id as "#K" above the box), as MJPG in an .avi or MPEG-4 Part 2 (mp4v) in an .mp4. The video is written
+/// to a temporary file beside the destination (<see cref="AtomicFile"/>), opened on the first frame, whose size every
+/// frame is written at; <see cref="Complete"/> finalises it and renames it into place, and disposing without
+/// completing deletes it, so the destination is either the whole annotated video or untouched.
 /// </summary>
 internal sealed class AnnotatedVideoWriter : IDisposable
 {
@@ -21,6 +24,7 @@ internal sealed class AnnotatedVideoWriter : IDisposable
     private static readonly Scalar s_labelText = new(0, 0, 0);
 
     private readonly string _path;
+    private readonly string _temporary;
     private readonly double _framesPerSecond;
     private readonly FaceDetection[] _faces;
     private readonly Mat _resized = new();
@@ -30,9 +34,11 @@ internal sealed class AnnotatedVideoWriter : IDisposable
     /// <param name="path">The .avi or .mp4 file (<see cref="IsSupportedPath"/>).</param>
     /// <param name="framesPerSecond">The frame rate recorded in the file.</param>
     /// <param name="maxFaces">The most faces one frame may bring.</param>
+    /// <exception cref="OutputFileException">The destination's folder does not exist.</exception>
     public AnnotatedVideoWriter(string path, double framesPerSecond, int maxFaces)
     {
         _path = path;
+        _temporary = AtomicFile.TemporaryPathFor(path);
         _framesPerSecond = framesPerSecond;
         _faces = new FaceDetection[maxFaces];
     }
@@ -44,7 +50,7 @@ internal sealed class AnnotatedVideoWriter : IDisposable
     public static bool IsSupportedPath(string path) => FourCCOf(path) is not null;
 
     /// <summary>Draws the faces on <paramref name="frame"/> (in place) and appends it to the video.</summary>
-    /// <exception cref="IOException">The file cannot be created or written.</exception>
+    /// <exception cref="OutputFileException">The file cannot be created or written.</exception>
     public void Write(Mat frame, ReadOnlySpan<TrackedFace> faces)
     {
         Draw(frame, faces);
@@ -64,19 +70,50 @@ internal sealed class AnnotatedVideoWriter : IDisposable
         }
         catch (OpenCvSharpException e)
         {
-            throw new IOException($"cannot write {_path}: {e.Message.ReplaceLineEndings(" ")}", e);
+            throw new OutputFileException(_path, $"cannot be written: {e.Message.ReplaceLineEndings(" ")}", e);
         }
 
         FramesWritten++;
     }
 
-    /// <summary>Finalises the file (index, trailer) with the frames written so far.</summary>
+    /// <summary>Finalises the video (index, trailer) with the frames written so far and renames it into place; nothing is written when no frame was.</summary>
+    /// <exception cref="OutputFileException">The video cannot be renamed into place.</exception>
+    public void Complete()
+    {
+        if (_writer is null)
+        {
+            return;
+        }
+
+        Close();
+        try
+        {
+            AtomicFile.Commit(_temporary, _path);
+        }
+        catch
+        {
+            AtomicFile.Discard(_temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Closes the writer; a video not completed is deleted, leaving the destination as it was.</summary>
     public void Dispose()
     {
-        _writer?.Release();
-        _writer?.Dispose();
-        _writer = null;
+        if (_writer is not null)
+        {
+            Close();
+            AtomicFile.Discard(_temporary);
+        }
+
         _resized.Dispose();
+    }
+
+    private void Close()
+    {
+        _writer!.Release();
+        _writer.Dispose();
+        _writer = null;
     }
 
     private void Draw(Mat frame, ReadOnlySpan<TrackedFace> faces)
@@ -124,11 +161,12 @@ internal sealed class AnnotatedVideoWriter : IDisposable
 
     private VideoWriter Open(Size size)
     {
-        var writer = new VideoWriter(_path, VideoCaptureAPIs.FFMPEG, FourCCOf(_path)!.Value, _framesPerSecond, size, isColor: true);
+        var writer = new VideoWriter(_temporary, VideoCaptureAPIs.FFMPEG, FourCCOf(_path)!.Value, _framesPerSecond, size, isColor: true);
         if (!writer.IsOpened())
         {
             writer.Dispose();
-            throw new IOException($"cannot create {_path}: OpenCV's FFmpeg backend refused it (does the folder exist?)");
+            AtomicFile.Discard(_temporary);
+            throw new OutputFileException(_path, "cannot be created: OpenCV's FFmpeg backend refused it");
         }
 
         _size = size;

@@ -1,3 +1,4 @@
+using BlazeFace.Cli.Commands;
 using OpenCvSharp;
 
 namespace BlazeFace.Cli.Video;
@@ -9,6 +10,12 @@ namespace BlazeFace.Cli.Video;
 /// </summary>
 internal sealed class VideoFileSource : IFrameSource
 {
+    /// <summary>
+    /// Reported times beyond this are taken as missing: the stream's clock then still has thousands of years of
+    /// frames before TimeSpan runs out (a damaged container can report anything).
+    /// </summary>
+    private static readonly double s_latestMilliseconds = TimeSpan.MaxValue.TotalMilliseconds / 2;
+
     private readonly VideoCapture _capture;
     private int _framesRead;
 
@@ -16,7 +23,7 @@ internal sealed class VideoFileSource : IFrameSource
     {
         _capture = capture;
         double fps = capture.Fps;
-        FramesPerSecond = fps > 0 && double.IsFinite(fps) ? fps : null;
+        FramesPerSecond = fps is >= VideoSettings.MinFramesPerSecond and <= VideoSettings.MaxFramesPerSecond ? fps : null;
         int count = capture.FrameCount;
         FrameCount = count > 0 ? count : null;
     }
@@ -78,7 +85,7 @@ internal sealed class VideoFileSource : IFrameSource
 
         // The time of the frame just decoded; 0 or a repeat where the container does not know, which FrameClock absorbs.
         double milliseconds = _capture.PosMsec;
-        reported = double.IsFinite(milliseconds) && milliseconds >= 0 ? TimeSpan.FromMilliseconds(milliseconds) : null;
+        reported = milliseconds >= 0 && milliseconds <= s_latestMilliseconds ? TimeSpan.FromMilliseconds(milliseconds) : null;
         _framesRead++;
         return true;
     }

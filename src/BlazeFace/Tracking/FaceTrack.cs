@@ -21,6 +21,9 @@ internal sealed class FaceTrack
 
     public bool IsConfirmed { get; private set; }
 
+    /// <summary>The timestamp of the track's first detection, from which its duration is counted.</summary>
+    public TimeSpan FirstSeen => _firstSeen;
+
     /// <summary>Starts the track from its first detection.</summary>
     public void Start(long id, in FaceDetection detection, TimeSpan timestamp, int minHits)
     {

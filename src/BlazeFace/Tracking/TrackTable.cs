@@ -62,13 +62,15 @@ internal sealed class TrackTable
 
     /// <summary>Updates the tracks from one frame's detections and writes the confirmed ones.</summary>
     /// <param name="detections">This frame's detections, best first; only the first <see cref="Capacity"/> are used.</param>
-    /// <param name="timestamp">The frame's time, later than the previous frame's (the caller checks).</param>
+    /// <param name="timestamp">The frame's time, later than the previous frame's, with every track's duration representable (the caller checks).</param>
+    /// <param name="framesMissing">How many frames the gap since the previous frame implies were never given to the tracker; 0 for the usual one interval.</param>
     /// <param name="destination">Receives the confirmed tracks in <see cref="TrackedFace.TrackId"/> order.</param>
     /// <param name="confirmed">How many confirmed tracks there are, written or not.</param>
     /// <returns>The number written.</returns>
-    public int Update(ReadOnlySpan<FaceDetection> detections, TimeSpan timestamp, Span<TrackedFace> destination, out int confirmed)
+    public int Update(ReadOnlySpan<FaceDetection> detections, TimeSpan timestamp, int framesMissing, Span<TrackedFace> destination, out int confirmed)
     {
         detections = detections[..Math.Min(detections.Length, Capacity)];
+        EndTracksLostInGap(framesMissing);
         Match(detections, timestamp);
         UpdateMatchedAndMissed(detections, timestamp);
         StartTracks(detections, timestamp);
@@ -78,6 +80,25 @@ internal sealed class TrackTable
     /// <summary>Writes the confirmed tracks extrapolated to <paramref name="timestamp"/>, changing nothing.</summary>
     public int Predict(TimeSpan timestamp, Span<TrackedFace> destination, out int confirmed)
         => WriteConfirmed(destination, timestamp, out confirmed);
+
+    /// <summary>
+    /// Whether every live track's duration (and time since its last update) stays representable at
+    /// <paramref name="timestamp"/>: a stream that starts near <see cref="TimeSpan.MinValue"/> cannot run past
+    /// <see cref="TimeSpan.MaxValue"/> ticks later.
+    /// </summary>
+    public bool DurationsFit(TimeSpan timestamp)
+    {
+        for (int t = 0; t < _liveCount; t++)
+        {
+            // The first detection is the track's earliest time, so its difference is the largest one computed.
+            if ((Int128)timestamp.Ticks - _live[t].FirstSeen.Ticks > long.MaxValue)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Forgets every track; identities start again from 1.</summary>
     public void Clear()
@@ -90,6 +111,35 @@ internal sealed class TrackTable
 
         _liveCount = 0;
         _nextId = 1;
+    }
+
+    /// <summary>
+    /// Ends the tracks that could not have coasted through the frames a gap implies: carried along their velocity
+    /// across a long gap (a paused stream, a day between two files) they would land anywhere, and a detection there
+    /// is better a new face than a far-fetched match.
+    /// </summary>
+    private void EndTracksLostInGap(int framesMissing)
+    {
+        if (framesMissing == 0)
+        {
+            return;
+        }
+
+        int kept = 0;
+        for (int t = 0; t < _liveCount; t++)
+        {
+            FaceTrack track = _live[t];
+            if ((long)track.MissedFrames + framesMissing > _options.MaxMissedFrames)
+            {
+                _free.Push(track);
+                continue;
+            }
+
+            _live[kept++] = track;
+        }
+
+        _live.AsSpan(kept, _liveCount - kept).Clear();
+        _liveCount = kept;
     }
 
     private void Match(ReadOnlySpan<FaceDetection> detections, TimeSpan timestamp)

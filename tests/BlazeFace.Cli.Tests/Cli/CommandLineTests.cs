@@ -53,13 +53,37 @@ public class CommandLineTests
     }
 
     [Test]
-    public void A_misspelt_command_gets_a_suggestion_and_exit_code_1()
+    public void A_misspelt_command_gets_a_suggestion_in_one_line_on_stderr_and_exit_code_1()
     {
         CliRun run = CliRun.Of("detcet", Astronaut);
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.StandardError, Does.Contain("'detcet'"));
-        Assert.That(run.StandardOutput, Does.Contain("Did you mean").And.Contain("detect"));
+        Assert.That(run.ErrorLines.Single(), Is.EqualTo("error: 'detcet' is not a command; did you mean detect? Try 'blazeface --help'."));
+        Assert.That(run.StandardOutput, Is.Empty);
+    }
+
+    [TestCase(new[] { "detect", "--nms", "soft", "x.png" }, "error: --nms takes weighted or hard, not 'soft'. Try 'blazeface detect --help'.")]
+    [TestCase(new[] { "detect" }, "error: Required argument missing for command: 'detect'. Try 'blazeface detect --help'.")]
+    [TestCase(new string[0], "error: Required command was not provided. Try 'blazeface --help'.")]
+    [TestCase(new[] { "video", "in.avi", "--every", "0", "--fps", "-3" }, "error: --every takes a whole number of at least 1, not '0'. --fps takes a number from 0.001 to 1,000,000, not '-3'. Try 'blazeface video --help'.")]
+    public void A_usage_error_is_one_line_on_stderr_naming_blazeface_and_its_help_with_nothing_on_stdout(string[] args, string line)
+    {
+        CliRun run = CliRun.Of(args);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines, Is.EqualTo(new[] { line }));
+        Assert.That(run.StandardOutput, Is.Empty);
+    }
+
+    [TestCase("--help")]
+    [TestCase("detect", "--help")]
+    [TestCase("video", "--help")]
+    public void Help_names_the_command_blazeface(params string[] args)
+    {
+        CliRun run = CliRun.Of(args);
+
+        Assert.That(run.ExitCode, Is.Zero);
+        Assert.That(run.StandardOutput, Does.Contain("Usage:\n  blazeface".Replace("\n", Environment.NewLine)).And.Not.Contain("BlazeFace.Cli").And.Not.Contain("testhost"));
     }
 
     [Test]

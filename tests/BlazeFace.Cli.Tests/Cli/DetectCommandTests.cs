@@ -183,14 +183,14 @@ public class DetectCommandTests
     }
 
     [Test]
-    public void Out_into_a_folder_that_does_not_exist_is_reported_as_that_images_error()
+    public void Out_into_a_folder_that_does_not_exist_is_that_images_error_starting_with_the_output_path()
     {
         string outPath = Path.Combine(Path.GetTempPath(), $"no-such-folder-{Guid.NewGuid():N}", "out.png");
 
         CliRun run = CliRun.Of("detect", Astronaut, "--json", "--out", outPath);
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.ErrorLines.Single(), Does.StartWith($"error: {Astronaut}: "));
+        Assert.That(run.ErrorLines.Single(), Does.StartWith($"error: {outPath}: cannot be written: the folder "));
         Assert.That(run.StandardOutput, Is.Empty);
     }
 }

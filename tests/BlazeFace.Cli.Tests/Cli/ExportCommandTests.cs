@@ -57,7 +57,7 @@ public class ExportCommandTests
         CliRun run = CliRun.Of("export", output);
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.ErrorLines.Single(), Does.StartWith("error: cannot write"));
+        Assert.That(run.ErrorLines.Single(), Does.StartWith($"error: {output}: cannot be written: the folder "));
     }
 
     [Test]

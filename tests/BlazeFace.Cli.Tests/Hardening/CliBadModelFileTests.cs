@@ -4,7 +4,7 @@ namespace BlazeFace.Cli.Tests.Hardening;
 
 /// <summary>
 /// A --model file the library cannot load ends the run before any image is read: exit code 2, one
-/// "error: cannot load model 'FILE': ..." line on stderr, nothing on stdout.
+/// "error: FILE: cannot load the model: ..." line on stderr, nothing on stdout.
 /// </summary>
 public class CliBadModelFileTests
 {
@@ -70,7 +70,7 @@ public class CliBadModelFileTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(2));
             Assert.That(run.ErrorLines, Has.Length.EqualTo(1), run.StandardError);
-            Assert.That(run.StandardError, Does.StartWith($"error: cannot load model '{modelPath}': "));
+            Assert.That(run.StandardError, Does.StartWith($"error: {modelPath}: cannot load the model: "));
             Assert.That(run.StandardOutput, Is.Empty);
         }
     }

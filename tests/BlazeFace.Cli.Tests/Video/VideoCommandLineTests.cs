@@ -78,7 +78,7 @@ public class VideoCommandLineTests
             CliRun run = CliRun.Of("video", input, "--out", input);
 
             Assert.That(run.ExitCode, Is.EqualTo(1));
-            Assert.That(run.ErrorLines.Single(), Does.Contain("is the input"));
+            Assert.That(run.ErrorLines.Single(), Is.EqualTo($"error: {input}: --out would replace the input {input} (it is the same file); name another"));
             Assert.That(File.ReadAllText(input), Is.EqualTo("the user's precious video"));
         }
         finally

@@ -124,7 +124,7 @@ public class VideoInputErrorTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.StandardOutput, Is.Empty);
-        Assert.That(run.ErrorLines.Single(), Does.StartWith($"error: cannot create {outPath}"));
+        Assert.That(run.ErrorLines.Single(), Does.StartWith($"error: {outPath}: cannot be written: the folder "));
     }
 
     [Test]
@@ -137,6 +137,6 @@ public class VideoInputErrorTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.StandardOutput, Is.Empty);
-        Assert.That(run.ErrorLines.Single(), Does.StartWith($"error: cannot load model '{model}'"));
+        Assert.That(run.ErrorLines.Single(), Does.StartWith($"error: {model}: cannot load the model: "));
     }
 }

@@ -29,14 +29,11 @@ public class WorkingSetTests
         long buffers = ((long)settings.Model.AnchorCount * Unsafe.SizeOf<FaceCandidate>())
             + ((long)settings.MaxFaces * (Unsafe.SizeOf<FaceCandidate>() + Unsafe.SizeOf<FaceDetection>()));
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        var workingSet = new DetectionWorkingSet(settings, settings.Engine.CreateSession(settings.Model));
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = BytesOfOneWorkingSet(detector);
 
-        long compiled = BytesToCompile(settings.Model);
+        long compiled = AllocationProbe.FewestBytesPerCall(() => _ = new CompiledModel(settings.Model, KernelSet.Default), warmUpCalls: 0, measuredCalls: 1);
         TestContext.Out.WriteLine($"{kind}: a working set allocates {allocated / 1024} KiB (arena {arena / 1024} KiB, buffers {buffers / 1024} KiB); compiling the model allocates {compiled / 1024} KiB");
         Assert.That(allocated, Is.InRange(arena + buffers, arena + buffers + SmallOverheadBytes));
-        GC.KeepAlive(workingSet);
     }
 
     [Test]
@@ -58,11 +55,9 @@ public class WorkingSetTests
     {
         BlazeFaceModel model = BlazeFaceModel.ShortRange;
         using var warm = new FaceDetector(new FaceDetectorOptions { Model = model });
-        long workingSet = new DetectionWorkingSetSize(warm).Bytes;
+        long workingSet = BytesOfOneWorkingSet(warm);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        using var detector = new FaceDetector(new FaceDetectorOptions { Model = model });
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocationProbe.FewestBytesPerCall(() => new FaceDetector(new FaceDetectorOptions { Model = model }).Dispose(), warmUpCalls: 0);
 
         Assert.That(allocated, Is.LessThan(workingSet + SmallOverheadBytes));
     }
@@ -76,24 +71,8 @@ public class WorkingSetTests
         Assert.That(Unsafe.AreSame(ref Unsafe.AsRef(in first[0]), ref Unsafe.AsRef(in second[0])), Is.True);
     }
 
-    private static long BytesToCompile(BlazeFaceModel model)
-    {
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        _ = new CompiledModel(model, KernelSet.Default);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
-
-    /// <summary>How much one working set of a detector allocates.</summary>
-    private readonly struct DetectionWorkingSetSize(FaceDetector detector)
-    {
-        public long Bytes
-        {
-            get
-            {
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                GC.KeepAlive(new DetectionWorkingSet(detector.Settings, detector.Engine.CreateSession(detector.Model)));
-                return GC.GetAllocatedBytesForCurrentThread() - before;
-            }
-        }
-    }
+    /// <summary>What creating one more working set (a session and its buffers) for the detector allocates.</summary>
+    private static long BytesOfOneWorkingSet(FaceDetector detector) => AllocationProbe.FewestBytesPerCall(
+        () => GC.KeepAlive(new DetectionWorkingSet(detector.Settings, detector.Engine.CreateSession(detector.Model))),
+        warmUpCalls: 0);
 }

@@ -31,11 +31,11 @@ public class SoakTests
             // Measured after call 1,000, once pools, caches and JIT-tiered code have settled.
             if (call == WarmUpCalls)
             {
-                afterWarmUp = GC.GetTotalMemory(forceFullCollection: true);
+                afterWarmUp = AllocationProbe.LiveBytesAfterFullCollection();
             }
         }
 
-        long atEnd = GC.GetTotalMemory(forceFullCollection: true);
+        long atEnd = AllocationProbe.LiveBytesAfterFullCollection();
         TestContext.Out.WriteLine($"{Calls} calls in {clock.Elapsed.TotalSeconds:F0} s, {faces} faces; managed memory after call {WarmUpCalls}: {afterWarmUp} bytes, after call {Calls}: {atEnd} bytes ({atEnd - afterWarmUp:+#;-#;0} bytes)");
         Assert.That(atEnd - afterWarmUp, Is.LessThan(AllowedGrowthBytes));
     }

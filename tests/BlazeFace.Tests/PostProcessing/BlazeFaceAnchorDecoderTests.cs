@@ -1,4 +1,4 @@
-using BlazeFace;
+using BlazeFace.Tests.Support;
 using BlazeFace.PostProcessing;
 using BlazeFace.PostProcessing.Anchors;
 using BlazeFace.PostProcessing.Decoding;
@@ -222,7 +222,7 @@ public class BlazeFaceAnchorDecoderTests
         raw.Logits[600] = 2f;
         var destination = new FaceCandidate[anchors.Length];
 
-        long allocated = AllocationMeter.BytesOfWarmCall(() => raw.Decode(Decoder, 0.5f, destination));
+        long allocated = AllocationProbe.FewestBytesPerCall(() => raw.Decode(Decoder, 0.5f, destination));
 
         Assert.That(allocated, Is.Zero);
     }

@@ -1,3 +1,4 @@
+using BlazeFace.Tests.Support;
 using BlazeFace.PostProcessing;
 using BlazeFace.PostProcessing.Suppression;
 
@@ -187,7 +188,7 @@ public class WeightedNonMaxSuppressionTests
         FaceCandidate[] candidates = Candidates.Row(candidateCount);
         var destination = new FaceCandidate[100];
 
-        long allocated = AllocationMeter.BytesOfWarmCall(() => Suppression.Suppress(candidates, destination));
+        long allocated = AllocationProbe.FewestBytesPerCall(() => Suppression.Suppress(candidates, destination));
 
         Assert.That(allocated, Is.Zero);
     }

@@ -23,23 +23,21 @@ public sealed class FaceTrackerAllocationTests : IDisposable
         int frame = 0;
         int Track(RgbImage image) => tracker.Track(image.AsView(), TimeSpan.FromMilliseconds(33 * frame++), faces);
 
-        // Warm-up: a birth, matches, coasting, the end of a track, and a second birth.
+        // Each pass: a birth (or matches), coasting, the end of a track, and a second birth.
         RgbImage[] script = [withFace, withFace, withFace, empty, empty, empty, withFace, withFace, withFace];
-        foreach (RgbImage image in script)
-        {
-            Track(image);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
         int reported = 0;
-        foreach (RgbImage image in script)
+        void Pass()
         {
-            reported += Track(image);
+            reported = 0;
+            foreach (RgbImage image in script)
+            {
+                reported += Track(image);
+            }
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocationProbe.FewestBytesPerCall(Pass, warmUpCalls: 1);
 
-        // Measured pass: 3 frames matched, 2 coasting, 1 where the track ends, 1 where a candidate starts, 2 matched.
+        // Each pass after the first: 3 frames matched, 2 coasting, 1 where the track ends, 1 where a candidate starts, 2 matched.
         Assert.That(reported, Is.EqualTo(7), "the script exercised every branch");
         Assert.That(allocated, Is.Zero);
     }
@@ -51,18 +49,10 @@ public sealed class FaceTrackerAllocationTests : IDisposable
         FaceDetection[] detections = [SyntheticFaces.At(100, 100, 80), SyntheticFaces.At(300, 100, 80)];
         var faces = new TrackedFace[4];
         int frame = 0;
-        for (; frame < 3; frame++)
-        {
-            tracker.Track(detections, TimeSpan.FromMilliseconds(33 * frame), faces, out _);
-        }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++, frame++)
-        {
-            tracker.Track(detections, TimeSpan.FromMilliseconds(33 * frame), faces, out _);
-        }
+        long allocated = AllocationProbe.FewestBytesPerCall(() => tracker.Track(detections, TimeSpan.FromMilliseconds(33 * frame++), faces, out _));
 
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        Assert.That(allocated, Is.Zero);
     }
 
     private static RgbImage Copy(SyntheticVideo video, Placement[] placements)

@@ -123,6 +123,43 @@ public sealed class FaceTrackerLifecycleTests : IDisposable
     }
 
     [Test]
+    public void After_a_gap_in_which_more_than_MaxMissedFrames_frames_are_missing_a_face_is_a_new_track_at_once()
+    {
+        var tracker = new FaceTracker(_detector, new FaceTrackerOptions { MinHits = 1 });
+        int frame = FollowAMovingFace(tracker, 30);
+
+        // A day later the face is back where it was last seen; carried along its velocity it would be 20 million px away.
+        FaceDetection back = SyntheticFaces.At(50 + (8 * frame), 200, 100);
+        int count = tracker.Track([back], (frame * FrameTime) + TimeSpan.FromDays(1), _faces, out _);
+
+        Assert.That(count, Is.EqualTo(1), "the old track ended rather than coasting across the gap");
+        Assert.That(_faces[0].TrackId, Is.EqualTo(2));
+        Assert.That(_faces[0].BoundingBox, Is.EqualTo(back.BoundingBox));
+    }
+
+    [Test]
+    public void A_face_missing_after_a_long_gap_is_not_reported_carried_across_it()
+    {
+        var tracker = new FaceTracker(_detector, new FaceTrackerOptions { MinHits = 1, MaxMissedFrames = 10 });
+        int frame = FollowAMovingFace(tracker, 30);
+
+        // 12 frame intervals: 11 frames missing, one more than MaxMissedFrames.
+        Assert.That(tracker.Track([], (frame + 11) * FrameTime, _faces, out _), Is.Zero);
+    }
+
+    [Test]
+    public void A_gap_in_which_MaxMissedFrames_frames_are_missing_keeps_the_faces_id()
+    {
+        var tracker = new FaceTracker(_detector, new FaceTrackerOptions { MinHits = 1, MaxMissedFrames = 10 });
+        int frame = FollowAMovingFace(tracker, 30);
+
+        // 11 frame intervals: 10 frames missing, as many as the track may coast through.
+        frame += 10;
+        Assert.That(Step(tracker, frame, SyntheticFaces.At(50 + (8 * frame), 200, 100)), Is.EqualTo(1));
+        Assert.That(_faces[0].TrackId, Is.EqualTo(1));
+    }
+
+    [Test]
     public void Faces_keep_their_ids_whatever_order_their_detections_come_in()
     {
         var tracker = new FaceTracker(_detector, new FaceTrackerOptions { MinHits = 1 });
@@ -273,6 +310,17 @@ public sealed class FaceTrackerLifecycleTests : IDisposable
         Assert.That(error!.ParamName, Is.EqualTo("detections"));
         Assert.That(Step(tracker, 1, face), Is.EqualTo(1));
         Assert.That(_faces[0].Hits, Is.EqualTo(2), "the refused frame was not counted");
+    }
+
+    /// <summary>Frames 0 to <paramref name="frames"/> - 1 with one face moving right at 8 px per frame; returns the next frame's number.</summary>
+    private int FollowAMovingFace(FaceTracker tracker, int frames)
+    {
+        for (int frame = 0; frame < frames; frame++)
+        {
+            Step(tracker, frame, SyntheticFaces.At(50 + (8 * frame), 200, 100));
+        }
+
+        return frames;
     }
 
     private int Step(FaceTracker tracker, int frame, params FaceDetection[] detections) =>
