@@ -33,6 +33,8 @@ internal sealed class KernelSet
 
     public required IReluKernel Relu { get; init; }
 
+    public required IPReluKernel PRelu { get; init; }
+
     public required IResizeBilinearKernel ResizeBilinear { get; init; }
 
     /// <summary>Plain loops with no SIMD: the reference every other kernel is compared with.</summary>
@@ -46,6 +48,7 @@ internal sealed class KernelSet
         ChannelPadding = ScalarChannelPaddingKernel.Instance,
         Add = ScalarAddKernel.Instance,
         Relu = ScalarReluKernel.Instance,
+        PRelu = ScalarPReluKernel.Instance,
         ResizeBilinear = ScalarResizeBilinearKernel.Instance,
     };
 
@@ -126,6 +129,7 @@ internal sealed class KernelSet
         ChannelPadding = new ChannelPaddingKernel<TVector, TArith>(),
         Add = TensorPrimitivesAddKernel.Instance,
         Relu = TensorPrimitivesReluKernel.Instance,
+        PRelu = new PReluKernel<TVector, TArith>(),
         ResizeBilinear = new ResizeBilinearKernel<TVector, TArith>(narrower.ResizeBilinear),
     };
 }
