@@ -20,6 +20,7 @@ internal static class ModelCatalog
         new(ModelSpecs.ShortRange, ShortRangeArchitecture.Build),
         new(ModelSpecs.FullRange, FullRangeArchitecture.Build),
         new(ModelSpecs.BackCamera, BackCameraArchitecture.Build),
+        new(ModelSpecs.FaceLandmarks, FaceLandmarkArchitecture.Build),
     ];
 
     /// <summary>The models a file is matched against, in registration order.</summary>

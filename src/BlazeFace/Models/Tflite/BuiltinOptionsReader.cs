@@ -29,7 +29,7 @@ internal static class BuiltinOptionsReader
         BuiltinOperator.Pad => BuiltinOptionsType.PadOptions,
         BuiltinOperator.Dequantize => BuiltinOptionsType.DequantizeOptions,
         BuiltinOperator.Relu or BuiltinOperator.Relu6 or BuiltinOperator.ReluN1To1
-            or BuiltinOperator.Logistic or BuiltinOperator.Tanh => BuiltinOptionsType.None,
+            or BuiltinOperator.Logistic or BuiltinOperator.Tanh or BuiltinOperator.Prelu => BuiltinOptionsType.None,
         _ => null,
     };
 

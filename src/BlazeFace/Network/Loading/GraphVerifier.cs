@@ -136,6 +136,9 @@ internal static class GraphVerifier
                 case Add:
                     Expect(op.Add is { FusedActivation: ActivationFunction.None }, layer, op, "no fused activation");
                     break;
+                case PReLU prelu:
+                    ExpectPRelu(prelu, op);
+                    break;
                 case UpSampling2D upsample:
                     Expect(op.ResizeBilinear is { } r && r.AlignCorners == upsample.AlignCorners && r.HalfPixelCenters == upsample.HalfPixelCenters, layer, op, $"align_corners={upsample.AlignCorners}, half_pixel_centers={upsample.HalfPixelCenters}");
                     break;
@@ -177,6 +180,7 @@ internal static class GraphVerifier
             ChannelPadding => BuiltinOperator.Pad,
             Add => BuiltinOperator.Add,
             ReLU => BuiltinOperator.Relu,
+            PReLU => BuiltinOperator.Prelu,
             UpSampling2D => BuiltinOperator.ResizeBilinear,
             Reshape => BuiltinOperator.Reshape,
             Concatenate => BuiltinOperator.Concatenation,
@@ -236,6 +240,24 @@ internal static class GraphVerifier
             int[] actual = _model.ReadInt32(_model.Tensors[op.Inputs[1]]);
             int[] expected = [0, 0, 0, 0, 0, 0, padding.PadBefore, padding.PadAfter];
             Expect(actual.AsSpan().SequenceEqual(expected), padding, op, $"paddings [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
+        }
+
+        /// <summary>The second input must be the layer's alpha, directly or through DEQUANTIZE, one slope per channel.</summary>
+        private void ExpectPRelu(PReLU prelu, TfliteOperator op)
+        {
+            string name = $"{prelu.Name}/Alpha";
+            if (op.Inputs.Count != 2 || op.Inputs[1] < 0)
+            {
+                throw Mismatch($"operator {op.Index} (PRELU) producing '{prelu.Name}' has {op.Inputs.Count} inputs; expected input and alpha.");
+            }
+
+            string source = WeightSource(op.Inputs[1]);
+            if (source != name)
+            {
+                throw Mismatch($"operator {op.Index} (PRELU) producing '{prelu.Name}' reads '{source}' where '{name}' belongs.");
+            }
+
+            ExpectShape(_model.Tensors[op.Inputs[1]], [1, 1, prelu.Channels], name);
         }
 
         /// <summary>The filter and bias inputs must be the layer's named weights, directly or through DEQUANTIZE.</summary>
