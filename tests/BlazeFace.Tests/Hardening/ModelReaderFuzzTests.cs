@@ -31,17 +31,19 @@ public class ModelReaderFuzzTests
     [OneTimeSetUp]
     public void PrepareInputsAndWarmUp()
     {
-        // One real photo per input size, so the damaged networks see the activations the real ones do.
+        // One real photo per input size, so the damaged networks see the activations the real ones do; the landmark
+        // model sees a real face crop from its goldens.
         RgbImage photo = TestImages.Load("grace_hopper.png");
         _inputs = new Dictionary<string, float[]>
         {
             [BlazeFaceModel.ShortRange.Name] = InputTensor(BlazeFaceModel.ShortRange, photo),
             [BlazeFaceModel.FullRange.Name] = InputTensor(BlazeFaceModel.FullRange, photo),
+            [BlazeFaceModel.FaceLandmarks.Name] = new LandmarkGoldenCase("grace_hopper").Input,
         };
 
         // Compile the loading, running and refusal paths first, so the first variants' timings measure the reader and
         // the network, not the JIT.
-        foreach (BlazeFaceModel bundled in new[] { BlazeFaceModel.ShortRange, BlazeFaceModel.FullRange })
+        foreach (BlazeFaceModel bundled in new[] { BlazeFaceModel.ShortRange, BlazeFaceModel.FullRange, BlazeFaceModel.FaceLandmarks })
         {
             float[] input = _inputs[bundled.Name];
             using var session = BlazeFaceModel.FromBytes(File.ReadAllBytes(RepositoryPaths.Asset(Path.Combine("models", bundled.Source)))).CreateSession();
@@ -59,6 +61,10 @@ public class ModelReaderFuzzTests
     [Test]
     public void Corrupted_full_range_models_are_refused_as_invalid_data_or_run_to_finite_outputs() =>
         AssertEveryVariantIsRefusedOrRuns("face_detection_full_range.tflite");
+
+    [Test]
+    public void Corrupted_face_landmark_models_are_refused_as_invalid_data_or_run_to_finite_outputs() =>
+        AssertEveryVariantIsRefusedOrRuns("face_landmark.tflite");
 
     private void AssertEveryVariantIsRefusedOrRuns(string fileName)
     {
