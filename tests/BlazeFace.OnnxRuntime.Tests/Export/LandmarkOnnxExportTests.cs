@@ -41,6 +41,23 @@ public sealed class LandmarkOnnxExportTests : IDisposable
         Assert.That(opTypes.Count(op => op == "Transpose"), Is.EqualTo(3), "the input to NCHW, both outputs back to NHWC");
     }
 
+    [Test]
+    public void The_onnx_runtime_engine_runs_it_like_the_managed_network()
+    {
+        var golden = new LandmarkGoldenCase(Goldens.First());
+        using NetworkSession managed = BlazeFaceModel.FaceLandmarks.CreateSession();
+        golden.Input.CopyTo(managed.Input);
+        managed.Run();
+        using var engine = new OnnxRuntimeEngine();
+        using NetworkSession onnx = engine.CreateSession(BlazeFaceModel.FaceLandmarks);
+        golden.Input.CopyTo(onnx.Input);
+
+        onnx.Run();
+
+        Difference.AssertWithin(managed.GetOutput(0), onnx.GetOutput(0), ManagedTolerance, OfRange, "landmarks");
+        Difference.AssertWithin(managed.GetOutput(1), onnx.GetOutput(1), ManagedTolerance, OfRange, "presence");
+    }
+
     [TestCaseSource(nameof(Goldens))]
     public void Exported_graph_matches_tflite_within_float32_rounding(string name)
     {

@@ -245,7 +245,8 @@ internal static class GraphVerifier
         /// <summary>The second input must be the layer's alpha, directly or through DEQUANTIZE, one slope per channel.</summary>
         private void ExpectPRelu(PReLU prelu, TfliteOperator op)
         {
-            string name = $"{prelu.Name}/Alpha";
+            WeightVariable alpha = prelu.Weights.Single();
+            string name = alpha.Name;
             if (op.Inputs.Count != 2 || op.Inputs[1] < 0)
             {
                 throw Mismatch($"operator {op.Index} (PRELU) producing '{prelu.Name}' has {op.Inputs.Count} inputs; expected input and alpha.");
@@ -257,7 +258,7 @@ internal static class GraphVerifier
                 throw Mismatch($"operator {op.Index} (PRELU) producing '{prelu.Name}' reads '{source}' where '{name}' belongs.");
             }
 
-            ExpectShape(_model.Tensors[op.Inputs[1]], [1, 1, prelu.Channels], name);
+            ExpectShape(_model.Tensors[op.Inputs[1]], [.. alpha.Shape], name);
         }
 
         /// <summary>The filter and bias inputs must be the layer's named weights, directly or through DEQUANTIZE.</summary>
