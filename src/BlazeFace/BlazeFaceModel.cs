@@ -50,13 +50,20 @@ public sealed class BlazeFaceModel
     /// <summary>MediaPipe's 2020 back-camera face detector (face_detection_back.tflite, 256x256), bundled: smaller faces in rear-camera photos.</summary>
     public static BlazeFaceModel BackCamera => Bundled(ModelSpecs.BackCamera);
 
-    /// <summary>Which model the file holds, recognised from its graph: "short-range", "full-range", "full-range-sparse" or "back-camera".</summary>
+    /// <summary>
+    /// MediaPipe's 468-point face landmark model (face_landmark.tflite, 192x192), bundled: the face mesh of one face,
+    /// from a crop around it as RGB in [0, 1] (the detectors take [-1, 1]). Not a detector: it has no anchors, and
+    /// its outputs are <c>landmarks</c> (468 x, y, z in input pixels) and <c>presence</c> (a face-presence logit).
+    /// </summary>
+    public static BlazeFaceModel FaceLandmarks => Bundled(ModelSpecs.FaceLandmarks);
+
+    /// <summary>Which model the file holds, recognised from its graph: "short-range", "full-range", "full-range-sparse", "back-camera" or "face-landmarks".</summary>
     public string Name => Spec.Name;
 
     /// <summary>Side of the square model input in pixels: 128, 192 or 256.</summary>
     public int InputSize { get; }
 
-    /// <summary>Number of anchors, hence of raw candidates per frame: 896 or 2304.</summary>
+    /// <summary>Number of anchors, hence of raw candidates per frame: 896 or 2304 (0 for the face landmark model, which has none).</summary>
     public int AnchorCount => Anchors.Length;
 
     /// <summary>
@@ -74,7 +81,9 @@ public sealed class BlazeFaceModel
     /// <summary>
     /// The names of the network's outputs, in the order a <see cref="NetworkSession"/> returns them and as
     /// <see cref="ExportOnnx"/> names them: "regressors" (anchors x 16 values: box centre x, y, width, height and six
-    /// keypoints x, y, in input pixels relative to each anchor) and "classificators" (one score logit per anchor).
+    /// keypoints x, y, in input pixels relative to each anchor) and "classificators" (one score logit per anchor) for
+    /// the detectors; "landmarks" (468 x, y, z in input pixels) and "presence" (one face-presence logit) for the face
+    /// landmark model.
     /// </summary>
     public IReadOnlyList<string> OutputNames => Spec.OutputNames;
 
@@ -141,8 +150,10 @@ public sealed class BlazeFaceModel
     /// Writes the network as a standard ONNX file (float32, operator set 17) for ONNX Runtime or any other ONNX engine:
     /// input <c>input</c> [1, S, S, 3] (NHWC, RGB in [-1, 1], S = <see cref="InputSize"/>), outputs named by
     /// <see cref="OutputNames"/>: <c>regressors</c> [1, N, 16] and <c>classificators</c> [1, N, 1] (score logits),
-    /// N = <see cref="AnchorCount"/>, in the anchor order of <see cref="Anchors"/>. The graph is built from the
-    /// rebuilt layers and their weights; the same model always gives the same bytes.
+    /// N = <see cref="AnchorCount"/>, in the anchor order of <see cref="Anchors"/>. The face landmark model's input is
+    /// RGB in [0, 1] and its outputs are <c>landmarks</c> [1, 1, 1, 1404] and <c>presence</c> [1, 1, 1, 1], NHWC as
+    /// TFLite has them. The graph is built from the rebuilt layers and their weights; the same model always gives the
+    /// same bytes.
     /// </summary>
     /// <param name="destination">A writable stream; the file is written at its current position and the stream is left open.</param>
     /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>

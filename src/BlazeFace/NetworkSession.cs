@@ -24,14 +24,17 @@ public abstract class NetworkSession : IDisposable
     /// <summary>The model this session runs.</summary>
     public BlazeFaceModel Model { get; }
 
-    /// <summary>Where to write the input tensor before <see cref="Run"/>: NHWC, <see cref="BlazeFaceModel.InputSize"/>² x 3 values, RGB scaled to [-1, 1].</summary>
+    /// <summary>
+    /// Where to write the input tensor before <see cref="Run"/>: NHWC, <see cref="BlazeFaceModel.InputSize"/>² x 3
+    /// values, RGB scaled to [-1, 1] (to [0, 1] for <see cref="BlazeFaceModel.FaceLandmarks"/>).
+    /// </summary>
     public abstract Span<float> Input { get; }
 
     /// <summary>Whether <see cref="Dispose()"/> has run.</summary>
     protected bool IsDisposed { get; private set; }
 
     /// <summary>The last run's output <paramref name="index"/>, in the order of <see cref="BlazeFaceModel.OutputNames"/>.</summary>
-    /// <param name="index">Which output: 0 for the regressors (anchors x 16 values), 1 for the score logits (one per anchor).</param>
+    /// <param name="index">Which output: for a detector 0 for the regressors (anchors x 16 values), 1 for the score logits (one per anchor); for the face landmark model 0 for the landmarks, 1 for the presence logit.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not an output of the model.</exception>
     public abstract ReadOnlySpan<float> GetOutput(int index);
 

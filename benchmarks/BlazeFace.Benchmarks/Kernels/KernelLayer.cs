@@ -7,7 +7,7 @@ namespace BlazeFace.Benchmarks.Kernels;
 /// One layer of a bundled network as a kernel benchmark parameter: its input shape, window and output channels.
 /// <see cref="ToString"/> is what BenchmarkDotNet prints in the table (e.g. <c>full 96x96x32 s1</c>).
 /// </summary>
-/// <param name="Model">"short", "full" or "full-sparse": the network the layer comes from.</param>
+/// <param name="Model">"short", "full", "full-sparse" or "landmarks": the network the layer comes from.</param>
 /// <param name="Height">Input height.</param>
 /// <param name="Width">Input width.</param>
 /// <param name="Channels">Input channels.</param>

@@ -17,7 +17,7 @@ internal static class LayerCost
         DepthwiseConv2D depthwise => 2L * depthwise.OutputShape.Length * depthwise.KernelSize * depthwise.KernelSize,
         MaxPooling2D pool => (long)pool.OutputShape.Length * ((pool.PoolSize * pool.PoolSize) - 1),
         UpSampling2D upsampling => 6L * upsampling.OutputShape.Length, // two lerps across, one down: 3 multiply-adds
-        Add or ReLU or ChannelPadding => layer.OutputShape.Length,
+        Add or ReLU or PReLU or ChannelPadding => layer.OutputShape.Length,
         ZeroPadding2D => 0,
         _ => 0,
     };

@@ -1,19 +1,18 @@
 using System.Globalization;
 using System.Text;
-using BlazeFace.Tests.Support;
 
 namespace BlazeFace.Benchmarks.Profiling;
 
 /// <summary>Formats a profile as markdown: every step, then the totals per kind of step.</summary>
 internal static class ProfileReport
 {
-    public static void Append(StringBuilder report, BundledModel model, IReadOnlyList<NodeProfile> nodes, double runSeconds, double flopsPerSecond, double bytesPerSecond)
+    public static void Append(StringBuilder report, BlazeFaceModel model, IReadOnlyList<NodeProfile> nodes, double runSeconds, double flopsPerSecond, double bytesPerSecond)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         double flops = nodes.Sum(n => n.Flops), total = nodes.Sum(n => n.Seconds);
         double floor = nodes.Sum(n => Floor(n, flopsPerSecond, bytesPerSecond));
         report.AppendLine();
-        report.AppendLine(c, $"### {model}: {flops / 1e6:0.0} MFLOP; median run {runSeconds * 1e3:0.000} ms (steps add up to {total * 1e3:0.000} ms); floor {floor * 1e3:0.000} ms ({flops / flopsPerSecond * 1e3:0.000} ms of FLOPs); {flops / runSeconds / 1e9:0.0} GFLOP/s achieved");
+        report.AppendLine(c, $"### {model.Name}: {flops / 1e6:0.0} MFLOP; median run {runSeconds * 1e3:0.000} ms (steps add up to {total * 1e3:0.000} ms); floor {floor * 1e3:0.000} ms ({flops / flopsPerSecond * 1e3:0.000} ms of FLOPs); {flops / runSeconds / 1e9:0.0} GFLOP/s achieved");
         report.AppendLine();
         report.AppendLine("| # | step | layers | output | MFLOP | KB moved | µs | FLOP floor µs | memory floor µs | of floor | share of run |");
         report.AppendLine("| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -35,6 +35,8 @@ internal sealed class KernelSet
 
     public required IReluKernel Relu { get; init; }
 
+    public required IPReluKernel PRelu { get; init; }
+
     public required IResizeBilinearKernel ResizeBilinear { get; init; }
 
     /// <summary>1x1 convolution of channel-major tensors that skips the filter's zeros.</summary>
@@ -60,6 +62,7 @@ internal sealed class KernelSet
         ChannelPadding = ScalarChannelPaddingKernel.Instance,
         Add = ScalarAddKernel.Instance,
         Relu = ScalarReluKernel.Instance,
+        PRelu = ScalarPReluKernel.Instance,
         ResizeBilinear = ScalarResizeBilinearKernel.Instance,
         ChwSparsePointwise = ScalarChwSparsePointwiseKernel.Instance,
         ChwDepthwiseConv2D = ScalarChwDepthwiseConv2DKernel.Instance,
@@ -144,6 +147,7 @@ internal sealed class KernelSet
         ChannelPadding = new ChannelPaddingKernel<TVector, TArith>(),
         Add = TensorPrimitivesAddKernel.Instance,
         Relu = TensorPrimitivesReluKernel.Instance,
+        PRelu = new PReluKernel<TVector, TArith>(),
         ResizeBilinear = new ResizeBilinearKernel<TVector, TArith>(narrower.ResizeBilinear),
         ChwSparsePointwise = new ChwSparsePointwiseKernel<TVector, TArith>(narrower.ChwSparsePointwise),
         ChwDepthwiseConv2D = new ChwDepthwiseConv2DKernel<TVector, TArith>(narrower.ChwDepthwiseConv2D),

@@ -21,6 +21,7 @@ internal static class ModelCatalog
         new(ModelSpecs.FullRange, FullRangeArchitecture.Build),
         new(ModelSpecs.FullRangeSparse, FullRangeSparseArchitecture.Build),
         new(ModelSpecs.BackCamera, BackCameraArchitecture.Build),
+        new(ModelSpecs.FaceLandmarks, FaceLandmarkArchitecture.Build),
     ];
 
     /// <summary>The models a file is matched against, in registration order.</summary>

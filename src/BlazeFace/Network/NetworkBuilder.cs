@@ -93,6 +93,20 @@ internal sealed class NetworkBuilder
         return block.Output;
     }
 
+    public PReLU ConvPRelu(Layer input, int filters, int kernelSize, int stride, PaddingMode padding)
+    {
+        var block = new ConvPReluBlock(Names, input, filters, kernelSize, stride, padding, Kernels);
+        Add(block, block.Layers);
+        return block.Output;
+    }
+
+    public PReLU PReluBlazeBlock(Layer input, int outChannels, int stride = 1)
+    {
+        var block = new PReluBlazeBlock(Names, input, outChannels, stride, Kernels);
+        Add(block, block.Layers);
+        return block.Output;
+    }
+
     public Add FeaturePyramidMerge(Layer coarse, Layer lateral, int channels)
     {
         var merge = new FeaturePyramidMerge(Names, coarse, lateral, channels, Kernels);

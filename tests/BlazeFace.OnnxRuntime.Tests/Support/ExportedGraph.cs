@@ -28,12 +28,15 @@ internal sealed class ExportedGraph : IDisposable
 
     public IReadOnlyDictionary<string, NodeMetadata> Outputs => _session.OutputMetadata;
 
-    /// <summary>Runs the graph on an NHWC input tensor; returns (regressors, classificators).</summary>
+    /// <summary>
+    /// Runs the graph on an NHWC input tensor; returns its two outputs in the order of the model's output names: a
+    /// detector's (regressors, classificators), the face landmark model's (landmarks, presence).
+    /// </summary>
     public (float[] Regressors, float[] Classificators) Run(float[] input)
     {
         int size = Model.InputSize;
         using OrtValue value = OrtValue.CreateTensorValueFromMemory(input, [1, size, size, 3]);
-        using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(new RunOptions(), ["input"], [value], ["regressors", "classificators"]);
+        using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(new RunOptions(), ["input"], [value], [.. Model.OutputNames]);
         return (outputs[0].GetTensorDataAsSpan<float>().ToArray(), outputs[1].GetTensorDataAsSpan<float>().ToArray());
     }
 

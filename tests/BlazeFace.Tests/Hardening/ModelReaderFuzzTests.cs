@@ -35,18 +35,20 @@ public class ModelReaderFuzzTests
     [OneTimeSetUp]
     public void PrepareInputsAndWarmUp()
     {
-        // One real photo per input size, so the damaged networks see the activations the real ones do.
+        // One real photo per input size, so the damaged networks see the activations the real ones do; the landmark
+        // model sees a real face crop from its goldens.
         RgbImage photo = TestImages.Load("grace_hopper.png");
         _inputs = new Dictionary<string, float[]>
         {
             [BlazeFaceModel.ShortRange.Name] = InputTensor(BlazeFaceModel.ShortRange, photo),
             [BlazeFaceModel.FullRange.Name] = InputTensor(BlazeFaceModel.FullRange, photo),
             [BlazeFaceModel.FullRangeSparse.Name] = InputTensor(BlazeFaceModel.FullRangeSparse, photo),
+            [BlazeFaceModel.FaceLandmarks.Name] = new LandmarkGoldenCase("grace_hopper").Input,
         };
 
         // Compile the loading, running and refusal paths first, so the first variants' timings measure the reader and
         // the network, not the JIT.
-        foreach (BlazeFaceModel bundled in new[] { BlazeFaceModel.ShortRange, BlazeFaceModel.FullRange, BlazeFaceModel.FullRangeSparse })
+        foreach (BlazeFaceModel bundled in new[] { BlazeFaceModel.ShortRange, BlazeFaceModel.FullRange, BlazeFaceModel.FullRangeSparse, BlazeFaceModel.FaceLandmarks })
         {
             float[] input = _inputs[bundled.Name];
             using var session = BlazeFaceModel.FromBytes(File.ReadAllBytes(RepositoryPaths.Asset(Path.Combine("models", bundled.Source)))).CreateSession();
@@ -57,7 +59,7 @@ public class ModelReaderFuzzTests
         Assert.Throws<InvalidDataException>(() => BlazeFaceModel.FromBytes(new byte[64]));
     }
 
-    private static IEnumerable<string> ModelFiles => ["face_detection_front.tflite", "face_detection_full_range.tflite", "face_detection_full_range_sparse.tflite"];
+    private static IEnumerable<string> ModelFiles => ["face_detection_front.tflite", "face_detection_full_range.tflite", "face_detection_full_range_sparse.tflite", "face_landmark.tflite"];
 
     [TestCaseSource(nameof(ModelFiles))]
     public void Corrupted_models_are_refused_as_invalid_data_or_run_to_finite_outputs(string fileName) =>

@@ -44,10 +44,33 @@ public class Conv2DKernelTests
         AssertMatchesScalar(width, geometry, residualChannels: 21, relu: true);
     }
 
+    [Test]
+    public void Matches_scalar_for_the_face_landmark_stem_with_prelu(
+        [ValueSource(typeof(KernelWidths), nameof(KernelWidths.Vectorised))] string width)
+    {
+        var geometry = TestTensors.Geometry(new TensorShape(192, 192, 3), 16, 3, 2, same: true);
+        AssertMatchesScalar(width, geometry, residualChannels: 0, relu: false, preluAlpha: TestTensors.Random(16, 5));
+    }
+
+    [Test]
+    public void Applies_each_output_channels_prelu_slope(
+        [ValueSource(typeof(KernelWidths), nameof(KernelWidths.Vectorised))] string width,
+        [Values(1, 3, 7, 8, 15, 16, 17, 33)] int outChannels)
+    {
+        var geometry = TestTensors.Geometry(new TensorShape(7, 9, 3), outChannels, 3, 2, same: true);
+        AssertMatchesScalar(width, geometry, residualChannels: 0, relu: false, preluAlpha: TestTensors.Random(outChannels, 5));
+    }
+
+    [Test]
+    public void Matches_scalar_for_the_face_landmark_outputs_one_pixel_from_a_3x3_stride_3_valid_window(
+        [ValueSource(typeof(KernelWidths), nameof(KernelWidths.Vectorised))] string width,
+        [Values(1, 1404)] int outChannels) =>
+        AssertMatchesScalar(width, new TensorShape(3, 3, 32), outChannels, kernel: 3, stride: 3, same: false, relu: false);
+
     private static void AssertMatchesScalar(string width, TensorShape input, int outChannels, int kernel, int stride, bool same, bool relu) =>
         AssertMatchesScalar(width, TestTensors.Geometry(input, outChannels, kernel, stride, same), residualChannels: 0, relu);
 
-    private static void AssertMatchesScalar(string width, Conv2DGeometry geometry, int residualChannels, bool relu)
+    private static void AssertMatchesScalar(string width, Conv2DGeometry geometry, int residualChannels, bool relu, float[]? preluAlpha = null)
     {
         int inChannels = geometry.Input.Channels, outChannels = geometry.Output.Channels, k = geometry.KernelHeight;
         float[] input = TestTensors.Random(geometry.Input.Length, 1);
@@ -58,9 +81,12 @@ public class Conv2DKernelTests
         var actual = new float[geometry.Output.Length];
 
         IConv2DKernel scalar = KernelSet.Scalar.Conv2D, kernelUnderTest = KernelWidths.Create(width).Conv2D;
-        scalar.Run(geometry, input, scalar.Pack(filter, outChannels, k, k, inChannels), bias, expected, new ConvolutionEpilogue(residual, residualChannels, relu));
-        kernelUnderTest.Run(geometry, input, kernelUnderTest.Pack(filter, outChannels, k, k, inChannels), bias, actual, new ConvolutionEpilogue(residual, residualChannels, relu));
+        scalar.Run(geometry, input, scalar.Pack(filter, outChannels, k, k, inChannels), bias, expected, Epilogue(residual, residualChannels, relu, preluAlpha));
+        kernelUnderTest.Run(geometry, input, kernelUnderTest.Pack(filter, outChannels, k, k, inChannels), bias, actual, Epilogue(residual, residualChannels, relu, preluAlpha));
 
         TestTensors.AssertClose(actual, expected, k * k * inChannels);
     }
+
+    private static ConvolutionEpilogue Epilogue(float[] residual, int residualChannels, bool relu, float[]? preluAlpha) =>
+        preluAlpha is null ? new(residual, residualChannels, relu) : new(residual, residualChannels, preluAlpha);
 }

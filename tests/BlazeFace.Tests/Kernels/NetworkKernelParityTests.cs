@@ -21,6 +21,11 @@ public class NetworkKernelParityTests
         [ValueSource(typeof(KernelWidths), nameof(KernelWidths.Vectorised))] string width) =>
         AssertMatchesScalar(BlazeFaceModel.BackCamera, width);
 
+    [Test]
+    public void Face_landmark_network_matches_the_scalar_kernels(
+        [ValueSource(typeof(KernelWidths), nameof(KernelWidths.Vectorised))] string width) =>
+        AssertMatchesScalar(BlazeFaceModel.FaceLandmarks, width);
+
     private static void AssertMatchesScalar(BlazeFaceModel model, string width)
     {
         float[] image = TestTensors.Random(model.InputSize * model.InputSize * 3, 1);

@@ -50,7 +50,27 @@ public class PointwiseConv2DKernelTests
         [Values(new[] { 4096, 24, 28 }, new[] { 256, 88, 2 }, new[] { 64, 96, 6 }, new[] { 2304, 48, 1 }, new[] { 9216, 32, 8 }, new[] { 36, 384, 96 }, new[] { 36, 96, 384 })] int[] shape) =>
         AssertMatchesScalar(width, shape[0], shape[1], shape[2], residualChannels: Math.Min(shape[1], shape[2]), relu: true);
 
-    private static void AssertMatchesScalar(string width, int pixels, int inChannels, int outChannels, int residualChannels, bool relu)
+    [Test]
+    public void Applies_each_output_channels_prelu_slope_after_the_residual(
+        [ValueSource(typeof(KernelWidths), nameof(KernelWidths.Vectorised))] string width,
+        [ValueSource(nameof(s_channelCounts))] int outChannels,
+        [Values(0, 1, 16)] int residualChannels) =>
+        AssertMatchesScalar(width, pixels: 35, inChannels: 16, outChannels, Math.Min(residualChannels, outChannels), relu: false, preluAlpha: TestTensors.Random(outChannels, 5));
+
+    [Test]
+    public void Applies_prelu_to_narrow_outputs_of_even_and_odd_depth(
+        [ValueSource(typeof(KernelWidths), nameof(KernelWidths.Vectorised))] string width,
+        [Values(1, 2, 3, 7)] int outChannels,
+        [Values(8, 33)] int inChannels) =>
+        AssertMatchesScalar(width, pixels: 21, inChannels, outChannels, residualChannels: 1, relu: false, preluAlpha: TestTensors.Random(outChannels, 5));
+
+    [Test]
+    public void Matches_scalar_for_the_face_landmark_shapes_with_prelu(
+        [ValueSource(typeof(KernelWidths), nameof(KernelWidths.Vectorised))] string width,
+        [Values(new[] { 9216, 16, 16 }, new[] { 2304, 16, 32 }, new[] { 576, 32, 64 }, new[] { 144, 64, 128 }, new[] { 9, 128, 128 }, new[] { 9, 128, 32 })] int[] shape) =>
+        AssertMatchesScalar(width, shape[0], shape[1], shape[2], residualChannels: Math.Min(shape[1], shape[2]), relu: false, preluAlpha: TestTensors.Random(shape[2], 5));
+
+    private static void AssertMatchesScalar(string width, int pixels, int inChannels, int outChannels, int residualChannels, bool relu, float[]? preluAlpha = null)
     {
         float[] input = TestTensors.Random(pixels * inChannels, 1);
         float[] filter = TestTensors.Random(outChannels * inChannels, 2);
@@ -60,9 +80,12 @@ public class PointwiseConv2DKernelTests
         var actual = new float[pixels * outChannels];
 
         IPointwiseConv2DKernel scalar = KernelSet.Scalar.PointwiseConv2D, kernel = KernelWidths.Create(width).PointwiseConv2D;
-        scalar.Run(pixels, inChannels, outChannels, input, scalar.Pack(filter, outChannels, inChannels), bias, expected, new ConvolutionEpilogue(residual, residualChannels, relu));
-        kernel.Run(pixels, inChannels, outChannels, input, kernel.Pack(filter, outChannels, inChannels), bias, actual, new ConvolutionEpilogue(residual, residualChannels, relu));
+        scalar.Run(pixels, inChannels, outChannels, input, scalar.Pack(filter, outChannels, inChannels), bias, expected, Epilogue(residual, residualChannels, relu, preluAlpha));
+        kernel.Run(pixels, inChannels, outChannels, input, kernel.Pack(filter, outChannels, inChannels), bias, actual, Epilogue(residual, residualChannels, relu, preluAlpha));
 
         TestTensors.AssertClose(actual, expected, inChannels);
     }
+
+    private static ConvolutionEpilogue Epilogue(float[] residual, int residualChannels, bool relu, float[]? preluAlpha) =>
+        preluAlpha is null ? new(residual, residualChannels, relu) : new(residual, residualChannels, preluAlpha);
 }

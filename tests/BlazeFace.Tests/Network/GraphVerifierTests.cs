@@ -89,5 +89,35 @@ public class GraphVerifierTests
         Assert.That(error!.Message, Does.Contain("regressors"));
     }
 
+    [Test]
+    public void The_face_landmark_model_matches_its_architecture() =>
+        Assert.DoesNotThrow(() => GraphVerifier.Verify(Build(BlazeFaceModel.FaceLandmarks.Entry), ModelSurgery.FaceLandmarks()));
+
+    [Test]
+    public void A_prelu_reading_another_layers_alpha_is_refused_naming_both()
+    {
+        TfliteModel original = ModelSurgery.FaceLandmarks();
+        int other = original.GetTensor("p_re_lu_4/Alpha_dequantize").Index;
+        TfliteModel model = ModelSurgery.WithOperator(original, "p_re_lu_5", op => ModelSurgery.WithInputs(op, op.Inputs[0], other));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(BlazeFaceModel.FaceLandmarks.Entry), model));
+        Assert.That(error!.Message, Does.Contain("'p_re_lu_4/Alpha'").And.Contain("'p_re_lu_5/Alpha'"));
+    }
+
+    [Test]
+    public void A_prelu_alpha_not_shaped_one_by_one_by_channels_is_refused()
+    {
+        TfliteModel model = ModelSurgery.WithTensor(ModelSurgery.FaceLandmarks(), "p_re_lu_5/Alpha_dequantize", t => ModelSurgery.Reshaped(t, [32]));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(BlazeFaceModel.FaceLandmarks.Entry), model));
+        Assert.That(error!.Message, Does.Contain("p_re_lu_5/Alpha").And.Contain("[1, 1, 32]"));
+    }
+
+    [Test]
+    public void A_prelu_without_its_alpha_is_refused()
+    {
+        TfliteModel model = ModelSurgery.WithOperator(ModelSurgery.FaceLandmarks(), "p_re_lu_5", op => ModelSurgery.WithInputs(op, op.Inputs[0]));
+        var error = Assert.Throws<InvalidDataException>(() => GraphVerifier.Verify(Build(BlazeFaceModel.FaceLandmarks.Entry), model));
+        Assert.That(error!.Message, Does.Contain("p_re_lu_5/Alpha"));
+    }
+
     private static CompiledNetwork Build(ModelEntry entry) => entry.BuildNetwork(KernelSet.Scalar);
 }

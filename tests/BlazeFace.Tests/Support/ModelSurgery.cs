@@ -13,6 +13,8 @@ internal static class ModelSurgery
 
     public static TfliteModel BackCamera() => Parse("models/face_detection_back.tflite");
 
+    public static TfliteModel FaceLandmarks() => Parse("models/face_landmark.tflite");
+
     public static TfliteModel WithOperator(TfliteModel model, string outputName, Func<TfliteOperator, TfliteOperator> change) =>
         Rebuild(model, model.Tensors.ToArray(), model.Operators.Select(op => Produces(model, op, outputName) ? change(op) : op).ToArray());
 

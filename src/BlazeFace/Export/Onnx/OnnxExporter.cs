@@ -16,9 +16,11 @@ namespace BlazeFace.Export.Onnx;
 /// <remarks>
 /// <para>
 /// The graph keeps TFLite's interface: input <c>input</c> [1, S, S, 3] (NHWC), outputs named by the model's spec (for
-/// a detector <c>regressors</c> [1, N, 16] and <c>classificators</c> [1, N, 1] in TFLite's anchor order). ONNX's Conv is NCHW,
-/// so the input is transposed once, every feature map stays NCHW, and each head transposes its map back to NHWC
-/// before the reshape so anchors come out in TFLite's order (row, column, anchor within the cell).
+/// a detector <c>regressors</c> [1, N, 16] and <c>classificators</c> [1, N, 1] in TFLite's anchor order; for the face
+/// landmark model <c>landmarks</c> [1, 1, 1, 1404] and <c>presence</c> [1, 1, 1, 1]). ONNX's Conv is NCHW, so the
+/// input is transposed once, every feature map stays NCHW, and each head transposes its map back to NHWC before the
+/// reshape so anchors come out in TFLite's order (row, column, anchor within the cell); an output that is a feature
+/// map itself is transposed back to NHWC as the graph's last step.
 /// </para>
 /// <para>
 /// TensorFlow's 'same' padding puts the odd pixel after (a 3x3 stride-2 window on 64 pixels pads 0 before and 1
@@ -49,7 +51,7 @@ internal static class OnnxExporter
         OnnxGraph graph = export.Graph.Build(
             $"BlazeFace {spec.Name}",
             [new OnnxValueInfo(InputName, OnnxDataType.Float, 1, input.Height, input.Width, input.Channels)],
-            [.. network.Outputs.Select((output, i) => new OnnxValueInfo(spec.OutputNames[i], OnnxDataType.Float, 1, output.OutputShape.Width, output.OutputShape.Channels))]);
+            export.AddOutputs());
 
         string version = typeof(OnnxExporter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         string doc = $"MediaPipe's {spec.Name} model, {input.Height}x{input.Width}, rebuilt layer by layer by BlazeFace for .NET. {spec.Description}";
@@ -98,6 +100,9 @@ internal static class OnnxExporter
                 case ReLU relu:
                     Graph.AddNode("Relu", TensorOf(relu), [TensorOf(relu.Inputs[0])]);
                     break;
+                case PReLU prelu:
+                    AddPRelu(prelu);
+                    break;
                 case UpSampling2D upsampling:
                     AddUpSampling(upsampling);
                     break;
@@ -114,10 +119,39 @@ internal static class OnnxExporter
             }
         }
 
-        /// <summary>The graph's outputs carry the spec's names whatever the file calls them (full range says "reshaped_regressor_face_4").</summary>
+        /// <summary>
+        /// The graph's outputs, each with its spec name: rows keep their [1, N, K]; a feature map (NCHW inside the
+        /// graph) is transposed back to TFLite's NHWC. Call after every layer has been added.
+        /// </summary>
+        public OnnxValueInfo[] AddOutputs()
+        {
+            var outputs = new OnnxValueInfo[network.Outputs.Count];
+            for (int i = 0; i < network.Outputs.Count; i++)
+            {
+                Layer layer = network.Outputs[i];
+                TensorShape shape = layer.OutputShape;
+                if (_rows.Contains(layer))
+                {
+                    outputs[i] = new OnnxValueInfo(outputNames[i], OnnxDataType.Float, 1, shape.Width, shape.Channels);
+                }
+                else
+                {
+                    Graph.AddNode("Transpose", outputNames[i], [TensorOf(layer)], OnnxAttribute.Ints("perm", 0, 2, 3, 1));
+                    outputs[i] = new OnnxValueInfo(outputNames[i], OnnxDataType.Float, 1, shape.Height, shape.Width, shape.Channels);
+                }
+            }
+
+            return outputs;
+        }
+
+        /// <summary>
+        /// Rows that are outputs carry the spec's names whatever the file calls them (full range says
+        /// "reshaped_regressor_face_4"); a feature map that is an output keeps its layer's name for its NCHW tensor,
+        /// and <see cref="AddOutputs"/> gives the spec's name to its NHWC transpose.
+        /// </summary>
         private string TensorOf(Layer layer)
         {
-            int output = IndexOf(network.Outputs, layer);
+            int output = _rows.Contains(layer) ? IndexOf(network.Outputs, layer) : -1;
             return output >= 0 ? outputNames[output]
                 : layer is InputLayer ? $"{layer.Name}/nchw"
                 : layer.Name;
@@ -205,6 +239,14 @@ internal static class OnnxExporter
             return OnnxTensor.Float(kernel.Name, [c, 1, k, k], chw);
         }
 
+        /// <summary>ONNX's PRelu broadcasts its slope from the right: TFLite's [1, 1, C] alpha becomes [C, 1, 1] against NCHW.</summary>
+        private void AddPRelu(PReLU prelu)
+        {
+            WeightVariable alpha = prelu.Weights.Single();
+            string slope = Graph.AddInitializer(OnnxTensor.Float(alpha.Name, [prelu.Channels, 1, 1], Read(alpha)));
+            Graph.AddNode("PRelu", TensorOf(prelu), [TensorOf(prelu.Inputs[0]), slope]);
+        }
+
         private void AddPad(Layer padding, int channelsBefore, int channelsAfter, int top, int bottom, int left, int right)
         {
             // Pad's pads input lists every axis's leading amounts, then every axis's trailing ones (N, C, H, W).
@@ -238,8 +280,8 @@ internal static class OnnxExporter
 
             TensorShape rows = reshape.OutputShape;
             string shape = Graph.AddInitializer(OnnxTensor.Int64($"{reshape.Name}/shape", [rows.Height, rows.Width, rows.Channels]));
-            Graph.AddNode("Reshape", TensorOf(reshape), [input, shape]);
             _rows.Add(reshape);
+            Graph.AddNode("Reshape", TensorOf(reshape), [input, shape]);
         }
 
         private void RequireRows(Concatenate concatenate)

@@ -62,8 +62,8 @@ internal sealed class Conv2DKernel<TVector, TArith> : IConv2DKernel
 
         // One vector of slack: band rows are written a whole vector at a time, running over into what is written next.
         Span<float> band = stackalloc float[(kh * bandRowFloats) + TArith.Count];
-        Span<float> paddedBias = stackalloc float[TArith.Count];
-        var destination = GemmArguments.Destination(layout, bias, paddedBias, output, epilogue);
+        Span<float> narrowScratch = stackalloc float[GemmArguments.NarrowScratchVectors * TArith.Count];
+        var destination = GemmArguments.Destination(layout, bias, narrowScratch, output, epilogue);
         var reduction = new GemmInput(kh, kw * inC, bandRowFloats);
         ref float filter = ref MemoryMarshal.GetReference(packedFilter);
         for (int oy = 0; oy < geometry.Output.Height; oy++)

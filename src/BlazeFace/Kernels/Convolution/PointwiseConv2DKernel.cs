@@ -47,8 +47,8 @@ internal sealed class PointwiseConv2DKernel<TVector, TArith> : IPointwiseConv2DK
             return;
         }
 
-        Span<float> paddedBias = stackalloc float[TArith.Count];
-        var destination = GemmArguments.Destination(layout, bias, paddedBias, output, epilogue);
+        Span<float> narrowScratch = stackalloc float[GemmArguments.NarrowScratchVectors * TArith.Count];
+        var destination = GemmArguments.Destination(layout, bias, narrowScratch, output, epilogue);
         GemmKernel<TVector, TArith>.Run(pixels, GemmInput.Contiguous(inChannels), ref MemoryMarshal.GetReference(input), inChannels, layout, ref MemoryMarshal.GetReference(packedFilter), ref destination, firstPixel: 0);
     }
 

@@ -21,11 +21,22 @@ internal static class GemmArguments
             ArgumentOutOfRangeException.ThrowIfGreaterThan(epilogue.ResidualChannels, layout.OutChannels, nameof(epilogue));
             ArgumentOutOfRangeException.ThrowIfLessThan(epilogue.Residual.Length, pixels * epilogue.ResidualChannels, nameof(epilogue));
         }
+
+        if (epilogue.HasPRelu)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(epilogue.PReluAlpha.Length, layout.OutChannels, nameof(epilogue));
+        }
     }
 
+    /// <summary>Vectors of scratch <see cref="Destination"/> needs: the padded bias and the padded PReLU slopes.</summary>
+    public const int NarrowScratchVectors = 2;
+
     /// <summary>Raw references to the output, bias and epilogue operands for the micro-kernels.</summary>
-    /// <remarks><paramref name="paddedBias"/> is one vector of scratch, used for the bias when the output is narrower than a vector.</remarks>
-    public static GemmDestination Destination(in GemmFilterLayout layout, ReadOnlySpan<float> bias, Span<float> paddedBias, Span<float> output, in ConvolutionEpilogue epilogue)
+    /// <remarks>
+    /// <paramref name="narrowScratch"/> is two vectors of scratch, used for the bias and the PReLU slopes when the
+    /// output is narrower than a vector (<see cref="NarrowScratchVectors"/>).
+    /// </remarks>
+    public static GemmDestination Destination(in GemmFilterLayout layout, ReadOnlySpan<float> bias, Span<float> narrowScratch, Span<float> output, in ConvolutionEpilogue epilogue)
     {
         var destination = new GemmDestination
         {
@@ -37,12 +48,17 @@ internal static class GemmArguments
             ResidualChannels = epilogue.HasResidual ? epilogue.ResidualChannels : 0,
             ResidualLength = epilogue.Residual.Length,
             Relu = epilogue.Relu,
+            PRelu = epilogue.HasPRelu,
+            PReluAlpha = ref MemoryMarshal.GetReference(epilogue.PReluAlpha),
             Narrow = layout.IsNarrow,
         };
         if (layout.IsNarrow)
         {
-            // Paired k-steps add lanes 2j and 2j + 1 at the end, so output j's bias starts in lane 2j alone.
+            // Paired k-steps add lanes 2j and 2j + 1 at the end, so output j's bias starts in lane 2j alone. The
+            // slopes apply after that addition, where output j is lane j.
+            Span<float> paddedBias = narrowScratch[..layout.VectorLanes], paddedAlpha = narrowScratch.Slice(layout.VectorLanes, layout.VectorLanes);
             paddedBias.Clear();
+            paddedAlpha.Clear();
             int spacing = layout.PairsDepth ? 2 : 1;
             for (int j = 0; j < layout.OutChannels; j++)
             {
@@ -50,6 +66,11 @@ internal static class GemmArguments
             }
 
             destination.Bias = ref MemoryMarshal.GetReference(paddedBias);
+            if (epilogue.HasPRelu)
+            {
+                epilogue.PReluAlpha[..layout.OutChannels].CopyTo(paddedAlpha);
+                destination.PReluAlpha = ref MemoryMarshal.GetReference(paddedAlpha);
+            }
         }
 
         return destination;

@@ -27,6 +27,12 @@ internal ref struct GemmDestination
 
     public bool Relu;
 
+    /// <summary>Whether the epilogue ends in PReLU, with the slopes at <see cref="PReluAlpha"/>.</summary>
+    public bool PRelu;
+
+    /// <summary>Channel 0's PReLU slope; at least one whole vector long (padded with zeros when the output is narrower).</summary>
+    public ref float PReluAlpha;
+
     /// <summary>The output has fewer channels than a vector, so each store spills into the next pixel.</summary>
     public bool Narrow;
 }

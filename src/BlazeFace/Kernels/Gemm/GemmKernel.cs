@@ -77,6 +77,7 @@ internal static class GemmKernel<TVector, TArith>
         raw.OutputLength = scratch.Length;
         raw.ResidualChannels = 0;
         raw.Relu = false;
+        raw.PRelu = false;
         RunPanels(rows, reduction, ref input, inputStride, layout, ref packedFilter, ref raw, 0);
 
         int residualChannels = destination.ResidualChannels;
@@ -91,7 +92,16 @@ internal static class GemmKernel<TVector, TArith>
                     value += Unsafe.Add(ref destination.Residual, (pixel * residualChannels) + c);
                 }
 
-                Unsafe.Add(ref destination.Output, (pixel * outChannels) + c) = destination.Relu ? MathF.Max(value, 0f) : value;
+                if (destination.Relu)
+                {
+                    value = MathF.Max(value, 0f);
+                }
+                else if (destination.PRelu && value < 0f)
+                {
+                    value *= Unsafe.Add(ref destination.PReluAlpha, c);
+                }
+
+                Unsafe.Add(ref destination.Output, (pixel * outChannels) + c) = value;
             }
         }
     }

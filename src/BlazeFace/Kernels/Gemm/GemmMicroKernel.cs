@@ -5,7 +5,7 @@ namespace BlazeFace.Kernels.Gemm;
 
 /// <summary>
 /// The register-blocked inner product of the GEMM: a tile of <c>TRows</c> pixels by <c>TColumns</c> output vectors is
-/// accumulated in registers over the whole depth, then the epilogue (bias was the initial value; residual add, ReLU)
+/// accumulated in registers over the whole depth, then the epilogue (bias was the initial value; residual add, ReLU or PReLU)
 /// runs on the registers and each vector is stored once.
 /// </summary>
 /// <remarks>
@@ -446,6 +446,10 @@ internal static class GemmMicroKernel<TVector, TArith>
         if (destination.Relu)
         {
             accumulator = TArith.Max(accumulator, TArith.Zero);
+        }
+        else if (destination.PRelu)
+        {
+            accumulator = TArith.PRelu(accumulator, TArith.Load(ref Unsafe.Add(ref destination.PReluAlpha, channel)));
         }
 
         TArith.Store(accumulator, ref Unsafe.Add(ref destination.Output, (pixel * destination.OutChannels) + channel));

@@ -36,6 +36,12 @@ internal interface IVectorArithmetic<TVector>
     /// <summary>Lane-wise maximum with the instruction's own NaN rule (x86 returns the second operand).</summary>
     static abstract TVector Max(TVector left, TVector right);
 
+    /// <summary>
+    /// PReLU lane by lane: <paramref name="value"/> where it is not negative, <paramref name="value"/> x
+    /// <paramref name="slope"/> where it is; the scalar twin is <c>x &lt; 0 ? x * slope : x</c>, bit for bit.
+    /// </summary>
+    static abstract TVector PRelu(TVector value, TVector slope);
+
     /// <summary>The two floats at <paramref name="source"/> repeated across the vector: lanes 2j and 2j + 1 hold source[0] and source[1].</summary>
     static abstract TVector BroadcastPair(ref float source);
 

@@ -57,6 +57,11 @@ internal readonly struct Vector128Arithmetic : IVectorArithmetic<Vector128<float
         Vector128.Max(left, right);
 #endif
 
+    /// <remarks>A select between x and x * slope is TFLite's definition itself, so no multiply-add (fused or not) enters the result.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> PRelu(Vector128<float> value, Vector128<float> slope) =>
+        Vector128.ConditionalSelect(Vector128.LessThan(value, Vector128<float>.Zero), value * slope, value);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> BroadcastPair(ref float source) =>
         Vector128.Create(Unsafe.ReadUnaligned<double>(ref Unsafe.As<float, byte>(ref source))).AsSingle();

@@ -54,6 +54,11 @@ internal readonly struct Vector256Arithmetic : IVectorArithmetic<Vector256<float
         Vector256.Max(left, right);
 #endif
 
+    /// <remarks>A select between x and x * slope is TFLite's definition itself, so no multiply-add (fused or not) enters the result.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> PRelu(Vector256<float> value, Vector256<float> slope) =>
+        Vector256.ConditionalSelect(Vector256.LessThan(value, Vector256<float>.Zero), value * slope, value);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> BroadcastPair(ref float source) =>
         Vector256.Create(Unsafe.ReadUnaligned<double>(ref Unsafe.As<float, byte>(ref source))).AsSingle();

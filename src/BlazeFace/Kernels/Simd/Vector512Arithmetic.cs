@@ -54,6 +54,11 @@ internal readonly struct Vector512Arithmetic : IVectorArithmetic<Vector512<float
         Vector512.Max(left, right);
 #endif
 
+    /// <remarks>A select between x and x * slope is TFLite's definition itself, so no multiply-add (fused or not) enters the result.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> PRelu(Vector512<float> value, Vector512<float> slope) =>
+        Vector512.ConditionalSelect(Vector512.LessThan(value, Vector512<float>.Zero), value * slope, value);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> BroadcastPair(ref float source) =>
         Vector512.Create(Unsafe.ReadUnaligned<double>(ref Unsafe.As<float, byte>(ref source))).AsSingle();

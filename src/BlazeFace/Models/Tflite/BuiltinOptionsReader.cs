@@ -31,7 +31,7 @@ internal static class BuiltinOptionsReader
         BuiltinOperator.DepthToSpace => BuiltinOptionsType.DepthToSpaceOptions,
         BuiltinOperator.Densify => BuiltinOptionsType.DensifyOptions,
         BuiltinOperator.Relu or BuiltinOperator.Relu6 or BuiltinOperator.ReluN1To1
-            or BuiltinOperator.Logistic or BuiltinOperator.Tanh => BuiltinOptionsType.None,
+            or BuiltinOperator.Logistic or BuiltinOperator.Tanh or BuiltinOperator.Prelu => BuiltinOptionsType.None,
         _ => null,
     };
 

@@ -10,12 +10,18 @@ namespace BlazeFace.Network.Blocks;
 /// </summary>
 internal sealed class BlazeBlockShortcut
 {
-    public BlazeBlockShortcut(LayerNamer names, Layer input, int stride, int outChannels, KernelSet kernels)
+    /// <param name="names">Names the pooling and padding layers.</param>
+    /// <param name="input">The block's input.</param>
+    /// <param name="stride">The block's stride, 1 or 2.</param>
+    /// <param name="outChannels">The block's output channels, at least the input's.</param>
+    /// <param name="kernels">The kernels the layers run on.</param>
+    /// <param name="poolPadding">The padding the file records for the 2x2 pooling (the detectors say 'same', the face-landmark model 'valid').</param>
+    public BlazeBlockShortcut(LayerNamer names, Layer input, int stride, int outChannels, KernelSet kernels, PaddingMode poolPadding = PaddingMode.Same)
     {
         Layer shortcut = input;
         if (stride == 2)
         {
-            Pool = new MaxPooling2D(names.Next("max_pooling2d"), input, poolSize: 2, stride: 2, PaddingMode.Same, kernels);
+            Pool = new MaxPooling2D(names.Next("max_pooling2d"), input, poolSize: 2, stride: 2, poolPadding, kernels);
             shortcut = Pool;
         }
         else if (stride != 1)

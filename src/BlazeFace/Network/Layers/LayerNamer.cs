@@ -15,4 +15,17 @@ internal sealed class LayerNamer
         _counts[prefix] = count + 1;
         return count == 0 ? prefix : $"{prefix}_{count}";
     }
+
+    /// <summary>
+    /// Makes <c>prefix_number</c> the next name of <paramref name="prefix"/>: the numbers skipped went to layers the
+    /// file does not hold (Keras counts every layer a session creates, including those of models built before and of
+    /// branches the export dropped).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The name <c>prefix_number</c> has been given out already.</exception>
+    public void SkipTo(string prefix, int number)
+    {
+        _counts.TryGetValue(prefix, out int count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, Math.Max(count, 1));
+        _counts[prefix] = number;
+    }
 }

@@ -255,6 +255,7 @@ internal static class GraphVerifier
             ChannelPadding or ZeroPadding2D => BuiltinOperator.Pad,
             Add => BuiltinOperator.Add,
             ReLU => BuiltinOperator.Relu,
+            PReLU => BuiltinOperator.Prelu,
             UpSampling2D => BuiltinOperator.ResizeBilinear,
             Reshape => BuiltinOperator.Reshape,
             Concatenate => BuiltinOperator.Concatenation,
@@ -328,21 +329,27 @@ internal static class GraphVerifier
 
             if (op.Inputs.Count != layer.Inputs.Count + weights.Length)
             {
-                throw Mismatch($"operator {op.Index} ({op.Kind}) producing '{layer.Name}' has {op.Inputs.Count} inputs; expected {layer.Inputs.Count} data input(s) and {weights.Length} weight(s).");
+                throw Mismatch($"operator {op.Index} ({op.Kind}) producing '{layer.Name}' has {op.Inputs.Count} inputs; expected {layer.Inputs.Count} data input(s) and its weight(s) {string.Join(", ", weights.Select(w => $"'{w.Name}'"))}.");
             }
 
             for (int i = 0; i < weights.Length; i++)
             {
-                TfliteTensor? source = WeightSource(op.Inputs[layer.Inputs.Count + i]);
+                int input = op.Inputs[layer.Inputs.Count + i];
+                TfliteTensor? source = WeightSource(input);
                 string name = source?.Name ?? "(no constant)";
                 if (source is null || (ByName && name != weights[i].Name))
                 {
                     throw Mismatch($"operator {op.Index} ({op.Kind}) producing '{layer.Name}' reads '{name}' where '{weights[i].Name}' belongs.");
                 }
 
-                if (!source.Shape.SequenceEqual(weights[i].Shape))
+                // Both the stored constant and the tensor the operator reads (a DEQUANTIZE or DENSIFY output, whose
+                // declared shape an interpreter trusts) must have the variable's shape.
+                foreach (TfliteTensor tensor in new[] { source, _model.Tensors[input] })
                 {
-                    throw Mismatch($"'{name}' has shape [{string.Join(", ", source.Shape)}] in the file; layer '{layer.Name}' needs [{string.Join(", ", weights[i].Shape)}] for '{weights[i].Name}'.");
+                    if (!tensor.Shape.SequenceEqual(weights[i].Shape))
+                    {
+                        throw Mismatch($"'{tensor.Name}' has shape [{string.Join(", ", tensor.Shape)}] in the file; layer '{layer.Name}' needs [{string.Join(", ", weights[i].Shape)}] for '{weights[i].Name}'.");
+                    }
                 }
 
                 Weights.Add(weights[i], source);
