@@ -8,7 +8,8 @@ namespace BlazeFace.Cli.Commands;
 /// <summary>
 /// The bench measurements: medians of the network alone and of the whole <c>Detect</c> after warm-up, the bytes one
 /// <c>Detect</c> allocates, and <c>detect_per_second</c>, the throughput of N x T images through
-/// <see cref="FaceDetector.DetectBatch"/> on T threads (so runs with different T compare directly).
+/// <see cref="FaceDetector.DetectBatch"/> on T threads (so runs with different T compare directly), and
+/// <c>kernels</c>, the engine's description (vector width and FMA: what a Native AOT instruction set changes).
 /// </summary>
 internal sealed class BenchRun(BlazeFaceModel model, ImageBuffer frame, int iterations, int threads)
 {
@@ -29,6 +30,7 @@ internal sealed class BenchRun(BlazeFaceModel model, ImageBuffer frame, int iter
         json.WriteNumber("detect_ms_median", Math.Round(detectMedian, 4));
         json.WriteNumber("allocated_bytes_per_detect", allocated);
         json.WriteNumber("detect_per_second", Math.Round(throughput, 1));
+        json.WriteString("kernels", detector.Engine.Description);
         json.WriteEndObject();
         json.Flush();
         destination.WriteByte((byte)'\n');

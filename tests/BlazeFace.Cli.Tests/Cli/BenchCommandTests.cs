@@ -18,10 +18,11 @@ public class BenchCommandTests
         JsonElement root = json.RootElement;
         Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
         {
-            "model", "iterations", "threads", "inference_ms_median", "detect_ms_median", "allocated_bytes_per_detect", "detect_per_second",
+            "model", "iterations", "threads", "inference_ms_median", "detect_ms_median", "allocated_bytes_per_detect", "detect_per_second", "kernels",
         }));
         Assert.That((root.GetProperty("iterations").GetInt32(), root.GetProperty("threads").GetInt32()), Is.EqualTo((3, 2)));
         Assert.That(root.GetProperty("detect_per_second").GetDouble(), Is.GreaterThan(0));
+        Assert.That(root.GetProperty("kernels").GetString(), Is.EqualTo(NetworkEngine.Managed.Description));
     }
 
     [Test]
