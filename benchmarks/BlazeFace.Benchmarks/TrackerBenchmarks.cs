@@ -74,7 +74,7 @@ public class TrackerBenchmarks : IDisposable
     public int TrackFrame()
     {
         _time += FrameInterval;
-        return _tracker!.Track(BenchmarkFrame.View(_pixels), _time, _faces);
+        return _tracker!.Track(BenchmarkFrame.View(_pixels), _time, _faces, out _);
     }
 
     /// <summary>The tracking step alone, on the frame's detections.</summary>

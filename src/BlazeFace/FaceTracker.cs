@@ -66,6 +66,7 @@ public sealed class FaceTracker
     /// <summary>Detects the faces in the next frame and updates the tracks.</summary>
     /// <param name="frame">The frame's pixels.</param>
     /// <param name="timestamp">When the frame was captured (or its presentation time in a file); later than the previous frame's.</param>
+    /// <param name="options">How to search the frame (rotation, a region of interest…), as for <see cref="FaceDetector.Detect(ImageView, ImageProcessingOptions)"/>; the default searches it upright, whole.</param>
     /// <returns>The confirmed tracks, coasting ones included, in <see cref="TrackedFace.TrackId"/> order; empty when there are none.</returns>
     /// <exception cref="ArgumentException">
     /// <paramref name="timestamp"/> is not later than the previous frame's (ParamName "timestamp"); or it is so late
@@ -76,33 +77,26 @@ public sealed class FaceTracker
     /// </exception>
     /// <exception cref="InvalidOperationException">Another call on this tracker is running.</exception>
     /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
-    public IReadOnlyList<TrackedFace> Track(ImageView frame, TimeSpan timestamp)
+    public IReadOnlyList<TrackedFace> Track(ImageView frame, TimeSpan timestamp, ImageProcessingOptions options = default)
     {
-        int written = Track(frame, timestamp, _results, out _);
+        int written = Track(frame, timestamp, _results, out _, options);
         return written == 0 ? [] : _results.AsSpan(0, written).ToArray();
     }
-
-    /// <summary>Detects the faces in the next frame and updates the tracks, without allocating once warmed up.</summary>
-    /// <param name="frame">The frame's pixels.</param>
-    /// <param name="timestamp">When the frame was captured; later than the previous frame's.</param>
-    /// <param name="destination">Receives the confirmed tracks in <see cref="TrackedFace.TrackId"/> order, as many as fit.</param>
-    /// <returns>The number of tracks written.</returns>
-    /// <inheritdoc cref="Track(ImageView, TimeSpan)" path="/exception"/>
-    public int Track(ImageView frame, TimeSpan timestamp, Span<TrackedFace> destination) => Track(frame, timestamp, destination, out _);
 
     /// <summary>Detects the faces in the next frame and updates the tracks, and reports how many tracks there are in all.</summary>
     /// <param name="frame">The frame's pixels.</param>
     /// <param name="timestamp">When the frame was captured; later than the previous frame's.</param>
     /// <param name="destination">Receives the confirmed tracks in <see cref="TrackedFace.TrackId"/> order, as many as fit.</param>
     /// <param name="tracked">How many confirmed tracks there are; more than the return value when <paramref name="destination"/> was too short (the newest were left out, and are still tracked).</param>
+    /// <param name="options">How to search the frame, as for <see cref="Track(ImageView, TimeSpan, ImageProcessingOptions)"/>.</param>
     /// <returns>The number of tracks written.</returns>
-    /// <inheritdoc cref="Track(ImageView, TimeSpan)" path="/exception"/>
-    public int Track(ImageView frame, TimeSpan timestamp, Span<TrackedFace> destination, out int tracked)
+    /// <inheritdoc cref="Track(ImageView, TimeSpan, ImageProcessingOptions)" path="/exception"/>
+    public int Track(ImageView frame, TimeSpan timestamp, Span<TrackedFace> destination, out int tracked, ImageProcessingOptions options = default)
     {
         Enter(timestamp);
         try
         {
-            int count = Detector.Detect(frame, _detections, out _);
+            int count = Detector.Detect(frame, _detections, out _, options);
             return Update(_detections.AsSpan(0, count), timestamp, destination, out tracked);
         }
         finally

@@ -21,7 +21,7 @@ public sealed class FaceTrackerAllocationTests : IDisposable
         var tracker = new FaceTracker(_detector, new FaceTrackerOptions { MaxMissedFrames = 2 });
         var faces = new TrackedFace[4];
         int frame = 0;
-        int Track(RgbImage image) => tracker.Track(image.AsView(), TimeSpan.FromMilliseconds(33 * frame++), faces);
+        int Track(RgbImage image) => tracker.Track(image.AsView(), TimeSpan.FromMilliseconds(33 * frame++), faces, out _);
 
         // Each pass: a birth (or matches), coasting, the end of a track, and a second birth.
         RgbImage[] script = [withFace, withFace, withFace, empty, empty, empty, withFace, withFace, withFace];

@@ -292,7 +292,7 @@ public sealed class FaceTrackerLifecycleTests : IDisposable
         var frame = new Tests.Support.RgbImage(320, 240);
         for (int i = 0; i < 3; i++)
         {
-            int count = viaSpan.Track(frame.AsView(), i * FrameTime, _faces);
+            int count = viaSpan.Track(frame.AsView(), i * FrameTime, _faces, out _);
             Assert.That(viaList.Track(frame.AsView(), i * FrameTime), Is.EqualTo(_faces[..count]));
         }
     }

@@ -61,7 +61,7 @@ public sealed class FaceTrackerThreadingTests : IDisposable
         for (int frame = 0; frame < 40; frame++)
         {
             ImageView image = video.Render([new Placement(sprite, (3 + stream) * frame, 20 + (30 * stream))]);
-            int count = tracker.Track(image, TimeSpan.FromMilliseconds(33 * frame), faces);
+            int count = tracker.Track(image, TimeSpan.FromMilliseconds(33 * frame), faces, out _);
             results.AddRange(faces[..count]);
         }
 

@@ -38,7 +38,7 @@ public sealed class FaceTrackerVideoTests : IDisposable
         for (int frame = 0; frame < 150; frame++)
         {
             ImageView image = video.Render([new Placement(sprite, 200, 120)]);
-            int count = tracker.Track(image, frame * FrameTime, faces);
+            int count = tracker.Track(image, frame * FrameTime, faces, out _);
             if (frame < settling)
             {
                 continue;
@@ -107,7 +107,7 @@ public sealed class FaceTrackerVideoTests : IDisposable
             (double X, double Y) position = (MathF.Round(left) + (sprite.Size / 2.0), MathF.Round(top) + (sprite.Size / 2.0));
             ImageView image = video.Render([new Placement(sprite, left, top)]);
             TimeSpan time = clock.Next();
-            int count = frame % 3 == 0 ? tracker.Track(image, time, faces) : tracker.Predict(time, faces);
+            int count = frame % 3 == 0 ? tracker.Track(image, time, faces, out _) : tracker.Predict(time, faces);
             if (frame < 30)
             {
                 continue;
@@ -171,7 +171,7 @@ public sealed class FaceTrackerVideoTests : IDisposable
                 }
             }
 
-            int count = tracker.Track(video.Render(placements.AsSpan(0, visible)), frame * FrameTime, faces);
+            int count = tracker.Track(video.Render(placements.AsSpan(0, visible)), frame * FrameTime, faces, out _);
             for (int i = 0; i < 3; i++)
             {
                 TrackedFace? match = Nearest(faces.AsSpan(0, count), centres[i], sprites[i].FaceSide / 2);
@@ -253,7 +253,7 @@ public sealed class FaceTrackerVideoTests : IDisposable
             double t = timeOf(frame).TotalSeconds;
             float left = (float)(10 + (velocity.X * t));
             float top = (float)(20 + (velocity.Y * t));
-            int count = tracker.Track(video.Render([new Placement(sprite, left, top)]), timeOf(frame), faces);
+            int count = tracker.Track(video.Render([new Placement(sprite, left, top)]), timeOf(frame), faces, out _);
             if (frame < tracker.Options.MinHits - 1)
             {
                 continue;
@@ -301,7 +301,7 @@ public sealed class FaceTrackerVideoTests : IDisposable
             (double X, double Y) spriteCentre = (MathF.Round(left) + (sprite.Size / 2.0), MathF.Round(top) + (sprite.Size / 2.0));
             bool hidden = frame >= hideFrom && frame < hideFrom + hiddenFrames;
             ImageView image = hidden ? video.Render([]) : video.Render([new Placement(sprite, left, top)]);
-            int count = tracker.Track(image, frame * FrameTime, faces);
+            int count = tracker.Track(image, frame * FrameTime, faces, out _);
             if (frame < hideFrom)
             {
                 if (frame >= options.MinHits - 1)
