@@ -9,7 +9,7 @@ namespace BlazeFace.Benchmarks.Profiling;
 /// <summary>
 /// <c>profile</c>: where the managed network's time goes, step by step, against each step's FLOP floor (peak FMA
 /// throughput of one core) and memory floor (measured L2 copy bandwidth). Rerun it after kernel changes:
-/// <code>dotnet run -c Release --project benchmarks/BlazeFace.Benchmarks -- profile [short|full|back|landmarks ...] [--peak-gflops 206] [--seconds 3] [--layers] [--out FILE.md]</code>
+/// <code>dotnet run -c Release --project benchmarks/BlazeFace.Benchmarks -- profile [short|full|full-sparse|back|landmarks ...] [--peak-gflops 206] [--seconds 3] [--layers] [--quantile Q] [--out FILE.md]</code>
 /// <c>--layers</c> times every layer on its own (the unfused reference run) instead of the fused steps.
 /// </summary>
 /// <remarks>
@@ -26,6 +26,7 @@ internal static class ProfileCommand
         double seconds = 3;
         string? output = null;
         bool layers = false;
+        double quantile = 0.5;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -39,8 +40,9 @@ internal static class ProfileCommand
                 case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--out": output = args[++i]; break;
                 case "--layers": layers = true; break;
+                case "--quantile": quantile = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default:
-                    Console.Error.WriteLine($"profile: unknown argument '{args[i]}'. Usage: profile [short|full|full-sparse|back|landmarks ...] [--peak-gflops G] [--seconds S] [--layers] [--out FILE.md]");
+                    Console.Error.WriteLine($"profile: unknown argument '{args[i]}'. Usage: profile [short|full|full-sparse|back|landmarks ...] [--peak-gflops G] [--seconds S] [--layers] [--quantile Q] [--out FILE.md]");
                     return 1;
             }
         }
@@ -73,7 +75,7 @@ internal static class ProfileCommand
                 }
             }
 
-            IReadOnlyList<NodeProfile> nodes = NetworkProfiler.Profile(network, layers, input, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds), out double run);
+            IReadOnlyList<NodeProfile> nodes = NetworkProfiler.Profile(network, layers, input, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds), quantile, out double run);
             ProfileReport.Append(report, model, nodes, run, peakGflops * 1e9, bandwidth);
         }
 

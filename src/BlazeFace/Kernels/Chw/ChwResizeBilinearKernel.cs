@@ -23,6 +23,7 @@ internal sealed class ChwResizeBilinearKernel<TVector, TArith> : IChwResizeBilin
         _narrower = narrower;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(TensorShape inputShape, TensorShape outputShape, bool alignCorners, bool halfPixelCenters, ReadOnlySpan<float> input, Span<float> output)
     {
         int outWidth = outputShape.Width;

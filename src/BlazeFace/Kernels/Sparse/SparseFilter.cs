@@ -31,6 +31,9 @@ internal sealed class SparseFilter
 
     public int NonZeros => Values.Length;
 
+    /// <summary>Whether every weight is stored: then <see cref="Values"/> is the dense O x I matrix, row by output channel.</summary>
+    public bool IsDense => NonZeros == OutChannels * InChannels;
+
     /// <summary>Stored weights over all weights.</summary>
     public double Density => (double)NonZeros / ((long)OutChannels * InChannels);
 
