@@ -106,11 +106,11 @@ internal sealed class CompiledNetwork
     {
         foreach (Layer layer in layers)
         {
-            bool runsChw = layer is Conv2D or DepthwiseConv2D or ZeroPadding2D or Add or UpSampling2D;
+            bool runsChw = layer is Conv2D or DepthwiseConv2D or ZeroPadding2D or Add or UpSampling2D or ChannelMajor;
             bool readsChw = layer.Inputs.Any(input => input.Layout == TensorLayout.Chw);
-            bool firstChw = layer is Conv2D { IsPointwise: false } or ZeroPadding2D;
+            bool firstChw = layer is Conv2D { IsPointwise: false } or ZeroPadding2D or ChannelMajor;
             if ((layer.Layout == TensorLayout.Chw && !runsChw) || (readsChw && layer.Layout == TensorLayout.Hwc && layer is not DepthToSpace)
-                || (layer.Layout == TensorLayout.Chw && !readsChw && !firstChw))
+                || (layer.Layout == TensorLayout.Chw && !readsChw && !firstChw) || (layer is ChannelMajor && readsChw))
             {
                 throw new ArgumentException($"Layer '{layer.Name}' ({layer.GetType().Name}) cannot run {layer.Layout} from {string.Join(", ", layer.Inputs.Select(input => input.Layout))} input.", nameof(layers));
             }

@@ -73,6 +73,9 @@ internal static class OnnxExporter
                 case InputLayer:
                     Graph.AddNode("Transpose", TensorOf(layer), [InputName], OnnxAttribute.Ints("perm", 0, 3, 1, 2));
                     break;
+                case ChannelMajor:
+                    // ONNX tensors are NCHW throughout: a change of layout is nothing there.
+                    break;
                 case Conv2D conv:
                     AddConv(conv, conv.Geometry, group: 1, ConvFilter(conv), conv.Relu);
                     break;
@@ -154,6 +157,7 @@ internal static class OnnxExporter
             int output = _rows.Contains(layer) ? IndexOf(network.Outputs, layer) : -1;
             return output >= 0 ? outputNames[output]
                 : layer is InputLayer ? $"{layer.Name}/nchw"
+                : layer is ChannelMajor ? TensorOf(layer.Inputs[0])
                 : layer.Name;
         }
 

@@ -132,17 +132,30 @@ internal static class ChwDepthwisePhasePlanes<TVector, TArith>
                 continue;
             }
 
-            // Column parity alternates, so each phase takes every other column: two strided walks, no branch.
+            // Column parity alternates: from the first column of even padded index, each pair of vectors splits into a
+            // vector of the even phase and one of the odd; the columns before and after go one by one.
             ref float source = ref MemoryMarshal.GetReference(row);
-            ref float phaseRow = ref Unsafe.Add(ref MemoryMarshal.GetReference(phaseRows), rowStart);
-            for (int parity = 0; parity < 2; parity++)
+            ref float even = ref Unsafe.Add(ref MemoryMarshal.GetReference(phaseRows), rowStart);
+            ref float odd = ref Unsafe.Add(ref even, phaseLength);
+            int ix = firstColumn;
+            if (((ix + g.PadLeft) & 1) != 0 && ix < endColumn)
             {
-                ref float destination = ref Unsafe.Add(ref phaseRow, parity * phaseLength);
-                int ix = firstColumn + ((firstColumn + g.PadLeft + parity) & 1);
-                for (int j = (ix + g.PadLeft) >> 1; ix < endColumn; ix += 2, j++)
-                {
-                    Unsafe.Add(ref destination, j) = Unsafe.Add(ref source, ix);
-                }
+                Unsafe.Add(ref odd, (ix + g.PadLeft) >> 1) = Unsafe.Add(ref source, ix);
+                ix++;
+            }
+
+            for (; ix + (2 * TArith.Count) <= endColumn; ix += 2 * TArith.Count)
+            {
+                TArith.Deinterleave(TArith.Load(ref Unsafe.Add(ref source, ix)), TArith.Load(ref Unsafe.Add(ref source, ix + TArith.Count)), out TVector evens, out TVector odds);
+                int j = (ix + g.PadLeft) >> 1;
+                TArith.Store(evens, ref Unsafe.Add(ref even, j));
+                TArith.Store(odds, ref Unsafe.Add(ref odd, j));
+            }
+
+            for (; ix < endColumn; ix++)
+            {
+                int px = ix + g.PadLeft;
+                Unsafe.Add(ref (px & 1) == 0 ? ref even : ref odd, px >> 1) = Unsafe.Add(ref source, ix);
             }
         }
     }

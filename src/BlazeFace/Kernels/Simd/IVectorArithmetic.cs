@@ -50,4 +50,10 @@ internal interface IVectorArithmetic<TVector>
 
     /// <summary>Zeroes every lane from <paramref name="count"/> on.</summary>
     static abstract TVector KeepLanesBelow(TVector value, int count);
+
+    /// <summary>
+    /// The lanes of <paramref name="first"/> then <paramref name="second"/> (2 x Count floats in a row) split by parity:
+    /// <paramref name="evens"/> holds elements 0, 2, 4…, <paramref name="odds"/> elements 1, 3, 5….
+    /// </summary>
+    static abstract void Deinterleave(TVector first, TVector second, out TVector evens, out TVector odds);
 }

@@ -1,9 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-#if !NET9_0_OR_GREATER
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
-#endif
 
 namespace BlazeFace.Kernels.Simd;
 
@@ -73,4 +71,24 @@ internal readonly struct Vector128Arithmetic : IVectorArithmetic<Vector128<float
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> KeepLanesBelow(Vector128<float> value, int count) =>
         value & Vector128.LessThan(Vector128.Create(0, 1, 2, 3), Vector128.Create(count)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Deinterleave(Vector128<float> first, Vector128<float> second, out Vector128<float> evens, out Vector128<float> odds)
+    {
+        if (Sse.IsSupported)
+        {
+            evens = Sse.Shuffle(first, second, 0b10_00_10_00);
+            odds = Sse.Shuffle(first, second, 0b11_01_11_01);
+        }
+        else if (AdvSimd.Arm64.IsSupported)
+        {
+            evens = AdvSimd.Arm64.UnzipEven(first, second);
+            odds = AdvSimd.Arm64.UnzipOdd(first, second);
+        }
+        else
+        {
+            evens = Vector128.Create(first[0], first[2], second[0], second[2]);
+            odds = Vector128.Create(first[1], first[3], second[1], second[3]);
+        }
+    }
 }

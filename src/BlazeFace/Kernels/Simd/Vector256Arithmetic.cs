@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-#if !NET9_0_OR_GREATER
 using System.Runtime.Intrinsics.X86;
-#endif
 
 namespace BlazeFace.Kernels.Simd;
 
@@ -70,4 +68,22 @@ internal readonly struct Vector256Arithmetic : IVectorArithmetic<Vector256<float
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> KeepLanesBelow(Vector256<float> value, int count) =>
         value & Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(count)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Deinterleave(Vector256<float> first, Vector256<float> second, out Vector256<float> evens, out Vector256<float> odds)
+    {
+        if (Avx2.IsSupported)
+        {
+            // Within each 128-bit half, then the halves' 64-bit pairs put in order.
+            evens = Avx2.Permute4x64(Avx.Shuffle(first, second, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle();
+            odds = Avx2.Permute4x64(Avx.Shuffle(first, second, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle();
+        }
+        else
+        {
+            Vector256<int> order = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
+            Vector256<float> a = Vector256.Shuffle(first, order), b = Vector256.Shuffle(second, order);
+            evens = Vector256.Create(a.GetLower(), b.GetLower());
+            odds = Vector256.Create(a.GetUpper(), b.GetUpper());
+        }
+    }
 }

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-#if !NET9_0_OR_GREATER
 using System.Runtime.Intrinsics.X86;
-#endif
 
 namespace BlazeFace.Kernels.Simd;
 
@@ -70,4 +68,22 @@ internal readonly struct Vector512Arithmetic : IVectorArithmetic<Vector512<float
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> KeepLanesBelow(Vector512<float> value, int count) =>
         value & Vector512.LessThan(Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), Vector512.Create(count)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Deinterleave(Vector512<float> first, Vector512<float> second, out Vector512<float> evens, out Vector512<float> odds)
+    {
+        if (Avx512F.IsSupported)
+        {
+            // Indices 0-15 pick from the first vector, 16-31 from the second.
+            evens = Avx512F.PermuteVar16x32x2(first, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), second);
+            odds = Avx512F.PermuteVar16x32x2(first, Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31), second);
+        }
+        else
+        {
+            Vector512<int> order = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
+            Vector512<float> a = Vector512.Shuffle(first, order), b = Vector512.Shuffle(second, order);
+            evens = Vector512.Create(a.GetLower(), b.GetLower());
+            odds = Vector512.Create(a.GetUpper(), b.GetUpper());
+        }
+    }
 }

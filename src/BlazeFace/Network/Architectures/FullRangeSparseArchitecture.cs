@@ -22,13 +22,19 @@ internal static class FullRangeSparseArchitecture
         b.Matching = LayerMatching.ByStructure;
         Layer x = b.Input("input_1", height: 192, width: 192, channels: 3);                 // 192x192x3
 
-        // Feature maps are channel-major from the first convolution to the heads' depth-to-space, where the 1x1
-        // convolutions run on the sparse kernel along contiguous pixels.
-        b.Layout = TensorLayout.Chw;
+        // The 96x96 stage runs interleaved on the dense kernels: its planes (36 KB each, 1.2 MB a tensor) are too
+        // large for the sparse kernel's walk across them to stay in cache, and its 1x1 convolutions are small (8 and
+        // 32 channels). From the first 48x48x16 map on, feature maps are channel-major to the heads' depth-to-space,
+        // and the 1x1 convolutions run on the sparse kernel along contiguous pixels.
         x = b.ZeroPaddedConv(x, filters: 32, kernelSize: 3, stride: 2, pad: 1, relu: true);   // 96x96x32
         x = Residual(b, x, 8);
         x = Residual(b, x, 8);
-        x = Transition(b, x, 16, 64);                                                          // 48x48x64
+        x = b.ZeroPaddedDepthwise(x, kernelSize: 3, stride: 2, pad: 1);                       // 48x48x32
+        x = b.Pointwise(x, 16, relu: true);                                                    // 48x48x16
+        b.Layout = TensorLayout.Chw;
+        x = b.Add(new ChannelMajor(b.Names.Next("channel_major"), x));
+        x = b.ZeroPaddedDepthwise(x, kernelSize: 3, stride: 1, pad: 1);
+        x = b.Pointwise(x, 64, relu: true);                                                    // 48x48x64
         x = Residual(b, x, 16);
         x = Residual(b, x, 16);
         Layer lateral48 = b.Pointwise(x, 48, relu: true);                                      // 48x48x48

@@ -39,7 +39,11 @@ internal static class GraphVerifier
             context.VerifyInput();
             foreach (Layer layer in network.Layers)
             {
-                if (layer is not InputLayer)
+                if (layer is ChannelMajor)
+                {
+                    context.SeeThrough(layer);
+                }
+                else if (layer is not InputLayer)
                 {
                     context.VerifyLayer(layer);
                 }
@@ -131,6 +135,9 @@ internal static class GraphVerifier
             _matched.Add(op.Index);
             _tensorOf[layer] = op.Outputs[0];
         }
+
+        /// <summary>A layer that is not an operator of the file (a change of layout): its tensor is its input's.</summary>
+        public void SeeThrough(Layer layer) => _tensorOf[layer] = _tensorOf[layer.Inputs[0]];
 
         public void VerifyAllOperatorsUsed()
         {
