@@ -4,8 +4,8 @@ using BlazeFace.Kernels.Simd;
 namespace BlazeFace.Kernels.Chw;
 
 /// <summary>
-/// The CHW 3x3 depthwise convolution, vectorised along each plane: wide planes at stride 1 with a one-pixel border
-/// read their rows in place (<see cref="ChwDepthwiseRowPairs{TVector, TArith}"/>); every other shape is copied into
+/// The CHW 3x3 depthwise convolution, vectorised along each plane: planes at stride 1 with a one-pixel border and rows
+/// at least three vectors wide read their rows in place (<see cref="ChwDepthwiseRowPairs{TVector, TArith}"/>); every other shape is copied into
 /// zero-bordered phase planes and computed as one run over the plane (<see cref="ChwDepthwisePhasePlanes{TVector, TArith}"/>).
 /// </summary>
 /// <remarks>Shapes neither path takes (planes smaller than a vector, scratch larger than the stack budget) go to <c>narrower</c>.</remarks>

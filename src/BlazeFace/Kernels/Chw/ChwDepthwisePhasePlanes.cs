@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using BlazeFace.Kernels.Convolution;
 using BlazeFace.Kernels.Simd;
 
@@ -87,10 +88,10 @@ internal static class ChwDepthwisePhasePlanes<TVector, TArith>
                 TArith.Store(acc, ref Unsafe.Add(ref run, i));
             }
 
-            Span<float> destination = output.Slice(c * outPlane, outPlane);
+            ref float destination = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), c * outPlane);
             for (int y = 0; y < outHeight; y++)
             {
-                staged.Slice(y * phaseWidth, outWidth).CopyTo(destination.Slice(y * outWidth, outWidth));
+                RowCopy.Copy(ref Unsafe.Add(ref run, y * phaseWidth), ref Unsafe.Add(ref destination, y * outWidth), outWidth);
             }
         }
     }
@@ -128,7 +129,7 @@ internal static class ChwDepthwisePhasePlanes<TVector, TArith>
             int rowStart = (py / stride) * phaseWidth;
             if (stride == 1)
             {
-                row[firstColumn..endColumn].CopyTo(phaseRows.Slice(rowStart + firstColumn + g.PadLeft, endColumn - firstColumn));
+                RowCopy.Copy(ref Unsafe.Add(ref MemoryMarshal.GetReference(row), firstColumn), ref Unsafe.Add(ref MemoryMarshal.GetReference(phaseRows), rowStart + firstColumn + g.PadLeft), endColumn - firstColumn);
                 continue;
             }
 
@@ -150,6 +151,15 @@ internal static class ChwDepthwisePhasePlanes<TVector, TArith>
                 int j = (ix + g.PadLeft) >> 1;
                 TArith.Store(evens, ref Unsafe.Add(ref even, j));
                 TArith.Store(odds, ref Unsafe.Add(ref odd, j));
+            }
+
+            // Rows narrower than two of the kernel's vectors still split by 4-lane vectors.
+            for (; Vector128.IsHardwareAccelerated && ix + 8 <= endColumn; ix += 8)
+            {
+                Vector128Arithmetic.Deinterleave(Vector128.LoadUnsafe(ref Unsafe.Add(ref source, ix)), Vector128.LoadUnsafe(ref Unsafe.Add(ref source, ix + 4)), out Vector128<float> evens, out Vector128<float> odds);
+                int j = (ix + g.PadLeft) >> 1;
+                evens.StoreUnsafe(ref Unsafe.Add(ref even, j));
+                odds.StoreUnsafe(ref Unsafe.Add(ref odd, j));
             }
 
             for (; ix < endColumn; ix++)
