@@ -23,7 +23,7 @@ public class NetworkBenchmarks : IDisposable
     private NetworkSession? _default;
 
     /// <summary>The bundled model to run.</summary>
-    [Params(BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera)]
+    [Params(BundledModel.ShortRange, BundledModel.FullRange, BundledModel.FullRangeSparse, BundledModel.BackCamera)]
     public BundledModel Model { get; set; }
 
     /// <summary>Builds one session per kernel set and writes the frame into each input.</summary>

@@ -31,7 +31,7 @@ public class EngineRaceBenchmarks : IDisposable
     private byte[] _pixels = [];
 
     /// <summary>The bundled model both engines run.</summary>
-    [Params(BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera)]
+    [Params(BundledModel.ShortRange, BundledModel.FullRange, BundledModel.FullRangeSparse, BundledModel.BackCamera)]
     public BundledModel Model { get; set; }
 
     /// <summary>Builds both engines for the model, gives both the frame's tensor, and checks they agree.</summary>

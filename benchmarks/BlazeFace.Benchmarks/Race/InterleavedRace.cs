@@ -11,7 +11,7 @@ namespace BlazeFace.Benchmarks.Race;
 /// of each engine's calls are those that other processes did not interrupt, and alternating gives both engines the
 /// same conditions. BenchmarkDotNet's medians (<see cref="EngineRaceBenchmarks"/>) remain the figures to quote on a
 /// quiet machine.
-/// <code>dotnet run -c Release --project benchmarks/BlazeFace.Benchmarks -- interleave [short|full|back ...] [--calls 3000]</code>
+/// <code>dotnet run -c Release --project benchmarks/BlazeFace.Benchmarks -- interleave [short|full|full-sparse|back ...] [--calls 3000]</code>
 /// </summary>
 internal static class InterleavedRace
 {
@@ -25,17 +25,18 @@ internal static class InterleavedRace
             {
                 case "short": models.Add(BundledModel.ShortRange); break;
                 case "full": models.Add(BundledModel.FullRange); break;
+                case "full-sparse": models.Add(BundledModel.FullRangeSparse); break;
                 case "back": models.Add(BundledModel.BackCamera); break;
                 case "--calls": calls = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default:
-                    Console.Error.WriteLine($"interleave: unknown argument '{args[i]}'. Usage: interleave [short|full|back ...] [--calls N]");
+                    Console.Error.WriteLine($"interleave: unknown argument '{args[i]}'. Usage: interleave [short|full|full-sparse|back ...] [--calls N]");
                     return 1;
             }
         }
 
         if (models.Count == 0)
         {
-            models.AddRange([BundledModel.ShortRange, BundledModel.FullRange, BundledModel.BackCamera]);
+            models.AddRange([BundledModel.ShortRange, BundledModel.FullRange, BundledModel.FullRangeSparse, BundledModel.BackCamera]);
         }
 
         Console.WriteLine("| model | stage | calls each | managed min / p10 / median ms | ONNX Runtime min / p10 / median ms | ORT / managed (min, p10, median) |");
