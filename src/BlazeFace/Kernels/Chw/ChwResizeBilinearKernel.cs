@@ -47,20 +47,29 @@ internal sealed class ChwResizeBilinearKernel<TVector, TArith> : IChwResizeBilin
             (x0[x], x1[x], fx[x]) = ScalarResizeBilinearKernel.Interpolation(x, scaleX, inputShape.Width, halfPixelCenters);
         }
 
+        // So are the vertical ones for every channel.
+        int outHeight = outputShape.Height;
+        Span<int> y0 = stackalloc int[outHeight];
+        Span<int> y1 = stackalloc int[outHeight];
+        Span<float> fy = stackalloc float[outHeight];
+        for (int y = 0; y < outHeight; y++)
+        {
+            (y0[y], y1[y], fy[y]) = ScalarResizeBilinearKernel.Interpolation(y, scaleY, inputShape.Height, halfPixelCenters);
+        }
+
         Span<float> rows = stackalloc float[2 * outWidth];
         Span<int> rowOf = stackalloc int[2];
-        int inPlane = inputShape.Height * inputShape.Width, outPlane = outputShape.Height * outWidth;
+        int inPlane = inputShape.Height * inputShape.Width, outPlane = outHeight * outWidth;
         ref float outputRef = ref MemoryMarshal.GetReference(output);
         for (int c = 0; c < inputShape.Channels; c++)
         {
             ReadOnlySpan<float> plane = input.Slice(c * inPlane, inPlane);
             rowOf.Fill(-1);
-            for (int y = 0; y < outputShape.Height; y++)
+            for (int y = 0; y < outHeight; y++)
             {
-                var (y0, y1, fy) = ScalarResizeBilinearKernel.Interpolation(y, scaleY, inputShape.Height, halfPixelCenters);
-                ref float top = ref Across(plane, inputShape.Width, y0, x0, x1, fx, rows, rowOf);
-                ref float bottom = ref Across(plane, inputShape.Width, y1, x0, x1, fx, rows, rowOf);
-                TVector upper = TArith.Broadcast(1 - fy), lower = TArith.Broadcast(fy);
+                ref float top = ref Across(plane, inputShape.Width, y0[y], x0, x1, fx, rows, rowOf);
+                ref float bottom = ref Across(plane, inputShape.Width, y1[y], x0, x1, fx, rows, rowOf);
+                TVector upper = TArith.Broadcast(1 - fy[y]), lower = TArith.Broadcast(fy[y]);
                 ref float destination = ref Unsafe.Add(ref outputRef, (c * outPlane) + (y * outWidth));
                 for (int start = 0; start < outWidth; start += TArith.Count)
                 {
@@ -82,11 +91,16 @@ internal sealed class ChwResizeBilinearKernel<TVector, TArith> : IChwResizeBilin
             // Rows come in ascending order: the older cached row is the one to replace.
             slot = rowOf[0] < rowOf[1] ? 0 : 1;
             rowOf[slot] = row;
-            ReadOnlySpan<float> source = plane.Slice(row * inWidth, inWidth);
-            Span<float> target = rows.Slice(slot * width, width);
+            // The taps were checked against the row's width when they were made; walk without bounds checks.
+            ref float source = ref MemoryMarshal.GetReference(plane.Slice(row * inWidth, inWidth));
+            ref float target = ref rows[slot * width];
+            ref int left = ref MemoryMarshal.GetReference(x0);
+            ref int right = ref MemoryMarshal.GetReference(x1);
+            ref float weight = ref MemoryMarshal.GetReference(fx);
             for (int x = 0; x < width; x++)
             {
-                target[x] = (source[x0[x]] * (1 - fx[x])) + (source[x1[x]] * fx[x]);
+                float f = Unsafe.Add(ref weight, x);
+                Unsafe.Add(ref target, x) = (Unsafe.Add(ref source, Unsafe.Add(ref left, x)) * (1 - f)) + (Unsafe.Add(ref source, Unsafe.Add(ref right, x)) * f);
             }
         }
 
