@@ -17,12 +17,12 @@ namespace BlazeFace.Web.Api;
 /// <remarks>
 /// Order of the checks, cheapest first: the query (400); a detection slot (429 when the queue is full, before the
 /// body is read); the body's size and type (413, 415); the image header (415, and 413 past the pixel limit, before
-/// decoding); the decoding (400 for a damaged image).
+/// decoding); the decoding (400 for a damaged image). Decoding and detection run on <see cref="DetectionThreads"/>.
 /// </remarks>
 internal static class DetectEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, DetectionSlots slots, ImageUploadReader uploads, EncodedImageDecoder decoder, FaceAnalyzer analyzer)
+        HttpContext context, DetectionSlots slots, DetectionThreads threads, ImageUploadReader uploads, EncodedImageDecoder decoder, FaceAnalyzer analyzer)
     {
         CancellationToken cancellation = context.RequestAborted;
         if (DetectionQuery.Parse(context.Request.Query, out RequestProblem? problem) is not { } query)
@@ -42,19 +42,31 @@ internal static class DetectEndpoint
             return ProblemResponses.For(problem, context);
         }
 
-        long start = Stopwatch.GetTimestamp();
-        using SKBitmap? image = decoder.Decode(encoded, out problem);
-        if (image is null)
+        (byte[]? json, double milliseconds, problem) = await threads.RunAsync(() => Detect(encoded, fileName, query, decoder, analyzer));
+        if (json is null)
         {
             return ProblemResponses.For(problem!, context);
         }
 
+        context.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"detect;dur={milliseconds:0.###}");
+        return Results.Bytes(json, "application/json");
+    }
+
+    /// <summary>The CPU-bound part: decodes, detects and writes the JSON, timing the first two.</summary>
+    private static (byte[]? Json, double Milliseconds, RequestProblem? Problem) Detect(
+        ReadOnlyMemory<byte> encoded, string? fileName, DetectionQuery query, EncodedImageDecoder decoder, FaceAnalyzer analyzer)
+    {
+        long start = Stopwatch.GetTimestamp();
+        using SKBitmap? image = decoder.Decode(encoded, out RequestProblem? problem);
+        if (image is null)
+        {
+            return (null, 0, problem);
+        }
+
         IReadOnlyList<FaceDetection> faces = analyzer.Detect(image, query);
         double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-
         using var json = new MemoryStream();
         DetectionJsonWriter.Write(json, fileName ?? string.Empty, image.Width, image.Height, query.ModelName, faces);
-        context.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"detect;dur={milliseconds:0.###}");
-        return Results.Bytes(json.ToArray(), "application/json");
+        return (json.ToArray(), milliseconds, null);
     }
 }

@@ -16,7 +16,7 @@ namespace BlazeFace.Web.Api;
 internal static class TrackEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, OpenSocketCount sockets, DetectorCatalog detectors, DetectionSlots slots, EncodedImageDecoder decoder, IOptions<WebSampleOptions> options)
+        HttpContext context, OpenSocketCount sockets, DetectorCatalog detectors, DetectionSlots slots, DetectionThreads threads, EncodedImageDecoder decoder, IOptions<WebSampleOptions> options)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -37,7 +37,7 @@ internal static class TrackEndpoint
         {
             using DetectorLease lease = detectors.Rent(query);
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            var session = new TrackingSession(socket, query, lease.Detector, slots, decoder, options.Value.MaxRequestBytes);
+            var session = new TrackingSession(socket, query, lease.Detector, slots, threads, decoder, options.Value.MaxRequestBytes);
             await session.RunAsync(context.RequestAborted);
             return Results.Empty;
         }

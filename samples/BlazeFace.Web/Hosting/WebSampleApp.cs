@@ -32,6 +32,7 @@ internal static class WebSampleApp
         builder.Services.AddSingleton(Options.Create(limits));
         builder.Services.AddSingleton<DetectorCatalog>();
         builder.Services.AddSingleton<DetectionSlots>();
+        builder.Services.AddSingleton<DetectionThreads>();
         builder.Services.AddSingleton<FaceAnalyzer>();
         builder.Services.AddSingleton<EncodedImageDecoder>();
         builder.Services.AddSingleton<ImageUploadReader>();
@@ -48,6 +49,12 @@ internal static class WebSampleApp
         });
 
         WebApplication app = builder.Build();
+
+        // The default model's detector now, so the first request does not wait for the model to be built.
+        using (app.Services.GetRequiredService<DetectorCatalog>().Rent(new DetectionQuery(DetectionQuery.DefaultModel, MinScore: null, Mesh: false)))
+        {
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Kestrel's own refusals (a body over its limit, a malformed request) keep their 4xx status.

@@ -17,10 +17,15 @@ namespace BlazeFace.Web.Tracking;
 /// in memory, the one being processed and the one waiting.
 /// </summary>
 internal sealed class TrackingSession(
-    WebSocket socket, DetectionQuery query, FaceDetector detector, DetectionSlots slots, EncodedImageDecoder decoder, int maxImageBytes)
+    WebSocket socket, DetectionQuery query, FaceDetector detector, DetectionSlots slots, DetectionThreads threads, EncodedImageDecoder decoder, int maxImageBytes)
 {
-    private readonly FaceTracker _tracker = new(detector);
-    private readonly TrackedFace[] _faces = new TrackedFace[new FaceTrackerOptions().MaxTracks];
+    /// <summary>The tracker's documented defaults (FaceTrackerOptions): two detections confirm a face, ten missed frames end it.</summary>
+    private static readonly FaceTrackerOptions TrackerOptions = new();
+
+    private readonly FaceTracker _tracker = new(detector, TrackerOptions);
+
+    /// <summary>Room for every confirmed track.</summary>
+    private readonly TrackedFace[] _faces = new TrackedFace[TrackerOptions.MaxTracks];
     private long _dropped;
     private double _lastTimestamp = double.NegativeInfinity;
 
@@ -98,12 +103,18 @@ internal sealed class TrackingSession(
             return;
         }
 
+        await threads.RunAsync(() => Track(frame, message));
+    }
+
+    /// <summary>The CPU-bound part: decodes the frame and tracks its faces, timing both.</summary>
+    private bool Track(TrackingFrame frame, TrackedFrameMessage message)
+    {
         long start = Stopwatch.GetTimestamp();
         using SKBitmap? image = decoder.Decode(frame.Encoded, out RequestProblem? problem);
         if (image is null)
         {
             message.WriteError(frame, problem!.Status, problem.Detail);
-            return;
+            return false;
         }
 
         // The mesh seam (see MeshSupport): with query.Mesh, run the face landmarker's video form here instead.
@@ -111,5 +122,6 @@ internal sealed class TrackingSession(
         _lastTimestamp = frame.TimestampMilliseconds;
         double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         message.WriteFaces(frame, image.Width, image.Height, query.ModelName, milliseconds, Interlocked.Read(ref _dropped), _faces.AsSpan(0, count));
+        return true;
     }
 }
