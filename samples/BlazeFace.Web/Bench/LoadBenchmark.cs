@@ -40,7 +40,7 @@ internal static class LoadBenchmark
         }
         else
         {
-            server = WebSampleApp.Create(["--urls", "http://127.0.0.1:0", $"--BlazeFace:MaxQueuedRequests={settings.Concurrency}"]);
+            server = WebSampleApp.Create(["--urls", "http://127.0.0.1:0", $"--BlazeFace:MaxQueuedRequests={settings.Concurrency}", "--Logging:LogLevel:Default=Warning"]);
             await server.StartAsync();
             baseAddress = new Uri(server.Urls.First());
         }

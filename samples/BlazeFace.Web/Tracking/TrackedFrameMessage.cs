@@ -6,8 +6,8 @@ namespace BlazeFace.Web.Tracking;
 
 /// <summary>
 /// The tracking WebSocket's reply to one processed frame, a text message: the CLI's video line
-/// <c>{"frame", "time_ms", "faces": [{"id", "score", "box", "keypoints"}]}</c> (boxes and keypoints written by the
-/// CLI's writer) with <c>"width"</c>, <c>"height"</c>, <c>"model"</c>, <c>"server_ms"</c> (decoding and tracking)
+/// <c>{"frame", "time_ms", "faces": [{"id", "score", "box", "keypoints"}]}</c> (the faces written by the CLI's own
+/// writer) with <c>"width"</c>, <c>"height"</c>, <c>"model"</c>, <c>"server_ms"</c> (decoding and tracking)
 /// and <c>"dropped"</c> (frames of this connection replaced by newer ones before they were processed) added; or, for a
 /// frame that could not be processed, <c>{"frame", "time_ms", "status", "error"}</c>.
 /// </summary>
@@ -29,18 +29,7 @@ internal sealed class TrackedFrameMessage : IDisposable
         _json.WriteString("model", model);
         _json.WriteNumber("server_ms", Math.Round(serverMilliseconds, 3));
         _json.WriteNumber("dropped", dropped);
-        _json.WriteStartArray("faces");
-        foreach (TrackedFace face in faces)
-        {
-            _json.WriteStartObject();
-            _json.WriteNumber("id", face.TrackId);
-            _json.WriteNumber("score", face.Score);
-            DetectionJsonWriter.WriteBox(_json, face.BoundingBox);
-            DetectionJsonWriter.WriteKeypoints(_json, face.Keypoints);
-            _json.WriteEndObject();
-        }
-
-        _json.WriteEndArray();
+        TrackedFrameJsonWriter.WriteFaces(_json, faces);
         End();
     }
 
