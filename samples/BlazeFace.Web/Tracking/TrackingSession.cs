@@ -39,7 +39,7 @@ internal sealed class TrackingSession(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var reader = new FrameMessageReader(socket, maxImageBytes);
 
-        Task processing = ProcessAsync(waiting.Reader, stop.Token);
+        Task processing = ProcessAsync(waiting.Reader, stop);
         try
         {
             while (await reader.ReadAsync(stop.Token) is { } frame)
@@ -54,7 +54,6 @@ internal sealed class TrackingSession(
 
         waiting.Writer.TryComplete();
         await processing;
-        stop.Cancel();
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
             (WebSocketCloseStatus status, string description) = reader.Ending;
@@ -69,20 +68,25 @@ internal sealed class TrackingSession(
         }
     }
 
-    private async Task ProcessAsync(ChannelReader<TrackingFrame> frames, CancellationToken cancellation)
+    /// <summary>Answers the waiting frame, one at a time; when it stops, for whatever reason, the reading stops too.</summary>
+    private async Task ProcessAsync(ChannelReader<TrackingFrame> frames, CancellationTokenSource stop)
     {
         using var message = new TrackedFrameMessage();
         try
         {
-            await foreach (TrackingFrame frame in frames.ReadAllAsync(cancellation))
+            await foreach (TrackingFrame frame in frames.ReadAllAsync(stop.Token))
             {
-                await ProcessAsync(frame, message, cancellation);
-                await socket.SendAsync(message.Written, WebSocketMessageType.Text, endOfMessage: true, cancellation);
+                await ProcessAsync(frame, message, stop.Token);
+                await socket.SendAsync(message.Written, WebSocketMessageType.Text, endOfMessage: true, stop.Token);
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
             // The page went away while a reply was being sent.
+        }
+        finally
+        {
+            await stop.CancelAsync();
         }
     }
 
