@@ -83,6 +83,7 @@ public class LoadTests
             else
             {
                 Assert.That(json.RootElement.GetProperty("status").GetInt32(), Is.EqualTo(429));
+                Assert.That(json.RootElement.GetProperty("detail").GetString(), Is.EqualTo("The server is busy; try again shortly."));
             }
         }
 
