@@ -9,13 +9,7 @@ namespace BlazeFace.Cli.Commands;
 internal static class ModelOption
 {
     /// <summary>The bundled models by their command-line names.</summary>
-    public static IReadOnlyDictionary<string, Func<BlazeFaceModel>> BundledNames { get; } = new Dictionary<string, Func<BlazeFaceModel>>(StringComparer.Ordinal)
-    {
-        ["short"] = () => BlazeFaceModel.ShortRange,
-        ["full"] = () => BlazeFaceModel.FullRange,
-        ["full-sparse"] = () => BlazeFaceModel.FullRangeSparse,
-        ["back"] = () => BlazeFaceModel.BackCamera,
-    };
+    public static IReadOnlyDictionary<string, Func<BlazeFaceModel>> BundledNames => BundledModelNames.Models;
 
     public static Option<string> Create()
     {

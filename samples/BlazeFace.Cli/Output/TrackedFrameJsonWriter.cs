@@ -33,18 +33,7 @@ internal sealed class TrackedFrameJsonWriter : IDisposable
         _json.WriteStartObject();
         _json.WriteNumber("frame", frame);
         _json.WriteNumber("time_ms", Math.Round(time.TotalMilliseconds, 3));
-        _json.WriteStartArray("faces");
-        foreach (TrackedFace face in faces)
-        {
-            _json.WriteStartObject();
-            _json.WriteNumber("id", face.TrackId);
-            _json.WriteNumber("score", face.Score);
-            DetectionJsonWriter.WriteBox(_json, face.BoundingBox);
-            DetectionJsonWriter.WriteKeypoints(_json, face.Keypoints);
-            _json.WriteEndObject();
-        }
-
-        _json.WriteEndArray();
+        WriteFaces(_json, faces);
         _json.WriteEndObject();
         _json.Flush();
         _line.GetSpan(1)[0] = (byte)'\n';
@@ -54,4 +43,21 @@ internal sealed class TrackedFrameJsonWriter : IDisposable
     }
 
     public void Dispose() => _json.Dispose();
+
+    /// <summary>The line's <c>"faces": [{"id", "score", "box", "keypoints"}, ...]</c> property; the web sample's tracking replies write it too.</summary>
+    internal static void WriteFaces(Utf8JsonWriter json, ReadOnlySpan<TrackedFace> faces)
+    {
+        json.WriteStartArray("faces");
+        foreach (TrackedFace face in faces)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("id", face.TrackId);
+            json.WriteNumber("score", face.Score);
+            DetectionJsonWriter.WriteBox(json, face.BoundingBox);
+            DetectionJsonWriter.WriteKeypoints(json, face.Keypoints);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
 }

@@ -1,0 +1,49 @@
+using BlazeFace.Imaging;
+using BlazeFace.Web.Detection;
+using BlazeFace.Web.Hosting;
+using BlazeFace.Web.Requests;
+using Microsoft.Extensions.Options;
+
+namespace BlazeFace.Web.Tests.Detection;
+
+/// <summary>
+/// The server keeps one shared detector per (model, minScore) asked for, up to its capacity; past it a request gets
+/// a detector of its own, released with the request, so callers cycling through thresholds cannot grow the server.
+/// </summary>
+public class DetectorCatalogTests
+{
+    [Test]
+    public void The_same_model_and_threshold_share_one_detector_configured_as_asked()
+    {
+        using var catalog = new DetectorCatalog(Options.Create(new WebSampleOptions()));
+
+        using DetectorLease first = catalog.Rent(new DetectionQuery("full", 0.7f, Mesh: false));
+        using DetectorLease second = catalog.Rent(new DetectionQuery("full", 0.7f, Mesh: false));
+        using DetectorLease other = catalog.Rent(new DetectionQuery("full", null, Mesh: false));
+
+        Assert.That(second.Detector, Is.SameAs(first.Detector));
+        Assert.That(other.Detector, Is.Not.SameAs(first.Detector));
+        Assert.That(first.Detector.Model, Is.SameAs(BlazeFaceModel.FullRange));
+        Assert.That(first.Detector.MinScore, Is.EqualTo(0.7f));
+        Assert.That(other.Detector.MinScore, Is.EqualTo(BlazeFaceModel.FullRange.DefaultMinScore));
+    }
+
+    [Test]
+    public void Past_its_capacity_a_request_gets_a_detector_of_its_own_released_with_the_lease()
+    {
+        using var catalog = new DetectorCatalog(Options.Create(new WebSampleOptions { MaxCachedDetectors = 1 }));
+        using DetectorLease kept = catalog.Rent(new DetectionQuery("short", 0.5f, Mesh: false));
+
+        FaceDetector own;
+        using (DetectorLease lease = catalog.Rent(new DetectionQuery("short", 0.6f, Mesh: false)))
+        {
+            own = lease.Detector;
+            Assert.That(own.MinScore, Is.EqualTo(0.6f));
+        }
+
+        using DetectorLease again = catalog.Rent(new DetectionQuery("short", 0.6f, Mesh: false));
+        Assert.That(again.Detector, Is.Not.SameAs(own), "not kept");
+        Assert.Throws<ObjectDisposedException>(() => own.Detect(new ImageBuffer(new byte[8 * 8 * 3], 8, 8, ImagePixelFormat.Rgb24)), "released with its lease");
+        Assert.DoesNotThrow(() => kept.Detector.Detect(new ImageBuffer(new byte[8 * 8 * 3], 8, 8, ImagePixelFormat.Rgb24)), "the shared one stays");
+    }
+}
