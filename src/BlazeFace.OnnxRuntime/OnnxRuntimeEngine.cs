@@ -81,7 +81,11 @@ public sealed class OnnxRuntimeEngine : NetworkEngine, IDisposable
         }
     }
 
-    /// <summary>Releases the inference sessions, each as soon as no <see cref="NetworkSession"/> of it is left. Safe to call more than once.</summary>
+    /// <summary>
+    /// Releases the inference sessions, each as soon as no <see cref="NetworkSession"/> of it is left. Safe to call more
+    /// than once. Dispose the engine after the detectors that use it: a detector keeps the sessions it already holds,
+    /// but a call that needs one more (a new concurrent caller) throws <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
         lock (_loaded)
