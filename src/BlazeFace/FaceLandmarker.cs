@@ -22,7 +22,7 @@ namespace BlazeFace;
 /// <see cref="Detect(ImageView, Span{FaceMesh}, out int, ImageProcessingOptions)"/> fills yours and allocates nothing
 /// once warm, and <see cref="Detect(ImageView, FaceDetection, FaceMesh)"/> maps one face you found yourself. Any number
 /// of threads may call these at once: the compiled models are shared read-only, and each concurrent call borrows a
-/// working set of its own (a landmark session, about 3 MB on the managed engine, and the detector's), created the first
+/// working set of its own (a landmark session, about 1.8 MB on the managed engine, and the detector's), created the first
 /// time that many calls overlap and reused afterwards.
 /// </para>
 /// <para>
