@@ -28,12 +28,7 @@ internal sealed class TrackedFrameJsonWriter : IDisposable
     /// <param name="faces">The tracker's faces for the frame: smoothed boxes and keypoints in the frame's pixels.</param>
     public void Write(int frame, TimeSpan time, ReadOnlySpan<TrackedFace> faces)
     {
-        _line.ResetWrittenCount();
-        _json.Reset(_line);
-        _json.WriteStartObject();
-        _json.WriteNumber("frame", frame);
-        _json.WriteNumber("time_ms", Math.Round(time.TotalMilliseconds, 3));
-        _json.WriteStartArray("faces");
+        StartLine(frame, time);
         foreach (TrackedFace face in faces)
         {
             _json.WriteStartObject();
@@ -44,6 +39,55 @@ internal sealed class TrackedFrameJsonWriter : IDisposable
             _json.WriteEndObject();
         }
 
+        EndLine();
+    }
+
+    /// <summary>
+    /// --mesh: <c>{"id", "box", "presence", "landmarks"}</c> per face, the box around its landmarks, and the detector's
+    /// <c>"score"</c> and <c>"keypoints"</c> on frames where it found the face (the first, and after a loss).
+    /// </summary>
+    /// <param name="frame">The frame's 0-based index in the input.</param>
+    /// <param name="time">The frame's timestamp as given to the landmarker.</param>
+    /// <param name="faces">The landmarker's faces for the frame, in the frame's pixels.</param>
+    public void Write(int frame, TimeSpan time, ReadOnlySpan<FaceMesh> faces)
+    {
+        StartLine(frame, time);
+        foreach (FaceMesh face in faces)
+        {
+            _json.WriteStartObject();
+            _json.WriteNumber("id", face.TrackId);
+            if (face.Detection is { } detection)
+            {
+                _json.WriteNumber("score", detection.Score);
+            }
+
+            DetectionJsonWriter.WriteBox(_json, face.Bounds);
+            if (face.Detection is { } detected)
+            {
+                DetectionJsonWriter.WriteKeypoints(_json, detected.Keypoints);
+            }
+
+            DetectionJsonWriter.WriteMesh(_json, face);
+            _json.WriteEndObject();
+        }
+
+        EndLine();
+    }
+
+    public void Dispose() => _json.Dispose();
+
+    private void StartLine(int frame, TimeSpan time)
+    {
+        _line.ResetWrittenCount();
+        _json.Reset(_line);
+        _json.WriteStartObject();
+        _json.WriteNumber("frame", frame);
+        _json.WriteNumber("time_ms", Math.Round(time.TotalMilliseconds, 3));
+        _json.WriteStartArray("faces");
+    }
+
+    private void EndLine()
+    {
         _json.WriteEndArray();
         _json.WriteEndObject();
         _json.Flush();
@@ -52,6 +96,4 @@ internal sealed class TrackedFrameJsonWriter : IDisposable
         _destination.Write(_line.WrittenSpan);
         _destination.Flush();
     }
-
-    public void Dispose() => _json.Dispose();
 }
