@@ -1,6 +1,7 @@
 using BlazeFace.Detection;
 using BlazeFace.Imaging;
 using BlazeFace.Landmarks;
+using BlazeFace.Tracking;
 
 namespace BlazeFace;
 
@@ -40,7 +41,7 @@ public sealed class FaceLandmarker : IDisposable
     private readonly FaceDetector _detector;
     private readonly WorkingSetPool<LandmarkWorkingSet> _pool;
     private readonly LandmarkTracks _tracks;
-    private int _busy;
+    private readonly StreamGuard _guard = new("FaceLandmarker holds one video stream: Track was called while another Track or Reset call on it was running. Use one landmarker per stream.");
 
     /// <summary>Creates a landmarker.</summary>
     /// <param name="options">The configuration; null means all defaults (the short-range detector and the bundled landmark model, MediaPipe's settings, the managed engine, one face).</param>
@@ -216,10 +217,7 @@ public sealed class FaceLandmarker : IDisposable
     /// <inheritdoc cref="Track(ImageView, TimeSpan, ImageProcessingOptions)" path="/exception"/>
     public int Track(ImageView frame, TimeSpan timestamp, Span<FaceMesh> destination, out int tracked, ImageProcessingOptions options = default)
     {
-        if (Interlocked.Exchange(ref _busy, 1) != 0)
-        {
-            throw Overlapping();
-        }
+        _guard.Enter();
 
         try
         {
@@ -248,7 +246,7 @@ public sealed class FaceLandmarker : IDisposable
         }
         finally
         {
-            Volatile.Write(ref _busy, 0);
+            _guard.Exit();
         }
     }
 
@@ -258,13 +256,10 @@ public sealed class FaceLandmarker : IDisposable
     /// <exception cref="InvalidOperationException">A Track call on this landmarker is running.</exception>
     public void Reset()
     {
-        if (Interlocked.Exchange(ref _busy, 1) != 0)
-        {
-            throw Overlapping();
-        }
+        _guard.Enter();
 
         _tracks.Clear();
-        Volatile.Write(ref _busy, 0);
+        _guard.Exit();
     }
 
     /// <summary>Releases the working sets (the engine's sessions) and the detector. Safe to call more than once.</summary>
@@ -299,6 +294,4 @@ public sealed class FaceLandmarker : IDisposable
         }
     }
 
-    private static InvalidOperationException Overlapping() =>
-        new("FaceLandmarker holds one video stream: Track was called while another Track or Reset call on it was running. Use one landmarker per stream.");
 }

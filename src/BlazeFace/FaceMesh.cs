@@ -124,21 +124,13 @@ public sealed class FaceMesh
     {
         get
         {
-            ReadOnlySpan<Vector3> points = Landmarks;
-            if (points.IsEmpty)
+            if (!_hasLandmarks)
             {
                 return default;
             }
 
-            Vector3 min = points[0];
-            Vector3 max = points[0];
-            foreach (Vector3 point in points[1..])
-            {
-                min = Vector3.Min(min, point);
-                max = Vector3.Max(max, point);
-            }
-
-            return new FaceBox(min.X, min.Y, max.X - min.X, max.Y - min.Y);
+            LandmarkExtent extent = LandmarkExtent.Of(_landmarks);
+            return new FaceBox(extent.Min.X, extent.Min.Y, extent.Width, extent.Height);
         }
     }
 

@@ -46,14 +46,7 @@ internal static class FaceRegion
     public static RotatedBox FromLandmarks(ReadOnlySpan<Vector3> landmarks)
     {
         // LandmarksToDetectionCalculator: the box around every landmark, no subset.
-        Vector3 min = landmarks[0];
-        Vector3 max = landmarks[0];
-        foreach (Vector3 point in landmarks[1..])
-        {
-            min = Vector3.Min(min, point);
-            max = Vector3.Max(max, point);
-        }
-
+        (Vector3 min, Vector3 max) = LandmarkExtent.Of(landmarks);
         Vector3 start = landmarks[FaceMesh.RightEyeOuterCorner];
         Vector3 end = landmarks[FaceMesh.LeftEyeOuterCorner];
         double rotation = RotationMath.NormalizeSigned(Math.Atan2((double)end.Y - start.Y, (double)end.X - start.X) * (180.0 / Math.PI));

@@ -67,14 +67,7 @@ internal sealed class LandmarkSmoother
     /// <summary>The mean of the width and height of the landmarks' box, in pixels.</summary>
     private static float ObjectScale(ReadOnlySpan<Vector3> landmarks)
     {
-        Vector3 min = landmarks[0];
-        Vector3 max = landmarks[0];
-        foreach (Vector3 point in landmarks[1..])
-        {
-            min = Vector3.Min(min, point);
-            max = Vector3.Max(max, point);
-        }
-
-        return ((max.X - min.X) + (max.Y - min.Y)) / 2;
+        LandmarkExtent extent = LandmarkExtent.Of(landmarks);
+        return (extent.Width + extent.Height) / 2;
     }
 }
