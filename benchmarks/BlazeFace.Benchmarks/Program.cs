@@ -3,13 +3,16 @@ using BlazeFace.Benchmarks.Profiling;
 using BlazeFace.Benchmarks.Race;
 
 // `profile`: the per-step profile of the managed network; `interleave`: the race's load-resistant cross-check;
-// everything else goes to BenchmarkDotNet.
+// `mesh-race`: the face mesh's figures in one sitting, TFLite's WASM build included; everything else goes to
+// BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "profile":
         return ProfileCommand.Run(args[1..]);
     case "interleave":
         return InterleavedRace.Run(args[1..]);
+    case "mesh-race":
+        return InterleavedMeshRace.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ProfileCommand).Assembly).Run(args);

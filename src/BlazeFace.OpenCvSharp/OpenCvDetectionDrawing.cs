@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Numerics;
 using OpenCvSharp;
 
 namespace BlazeFace.OpenCvSharp;
 
-/// <summary>Draws detections on a Mat with OpenCV's own primitives: <see cref="Cv2.Rectangle(InputOutputArray, Rect, Scalar, int, LineTypes, int)"/>, <see cref="Cv2.Circle(InputOutputArray, Point, int, Scalar, int, LineTypes, int)"/> and <see cref="Cv2.PutText"/>.</summary>
+/// <summary>Draws detections and face meshes on a Mat with OpenCV's own primitives (<see cref="Cv2.Line(InputOutputArray, Point, Point, Scalar, int, LineTypes, int)"/> for mesh edges): <see cref="Cv2.Rectangle(InputOutputArray, Rect, Scalar, int, LineTypes, int)"/>, <see cref="Cv2.Circle(InputOutputArray, Point, int, Scalar, int, LineTypes, int)"/> and <see cref="Cv2.PutText"/>.</summary>
 public static class OpenCvDetectionDrawing
 {
     // Coordinates are clamped to this before rounding: far outside any image, so clipping is unchanged, yet far from
@@ -66,6 +67,62 @@ public static class OpenCvDetectionDrawing
         // Detect returns an array; anything else is copied once.
         FaceDetection[] array = faces as FaceDetection[] ?? [.. faces];
         DrawDetections(image, array.AsSpan(), style);
+    }
+
+    /// <summary>Draws face meshes on the Mat they were found in (or one of the same size), in place: each mesh's tesselation, then its contours over it, antialiased.</summary>
+    /// <param name="image">A CV_8UC3 (BGR), CV_8UC4 (BGRA) or CV_8UC1 (grey) Mat.</param>
+    /// <param name="meshes">The meshes, in the Mat's pixels; null entries, meshes without landmarks and edges with a non-finite end are skipped; lines outside the Mat are clipped.</param>
+    /// <param name="style">Colours and sizes (<see cref="OpenCvDetectionStyle.MeshColor"/>, <see cref="OpenCvDetectionStyle.ContourColor"/>, <see cref="OpenCvDetectionStyle.Thickness"/>, <see cref="OpenCvDetectionStyle.DrawTesselation"/>); null for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="image"/> is null.</exception>
+    /// <exception cref="ArgumentException">The Mat is empty, not two-dimensional, or of another type; ParamName is "image".</exception>
+    /// <exception cref="ObjectDisposedException">The Mat has been disposed.</exception>
+    public static void DrawFaceMeshes(this Mat image, ReadOnlySpan<FaceMesh> meshes, OpenCvDetectionStyle? style = null)
+    {
+        MatType type = MatPixels.CheckDrawable(image, nameof(image));
+        style ??= OpenCvDetectionStyle.Default;
+        int channels = type.Channels;
+        Scalar meshColor = ForChannels(style.MeshColor, channels);
+        Scalar contourColor = ForChannels(style.ContourColor, channels);
+        foreach (FaceMesh? mesh in meshes)
+        {
+            if (mesh is null || mesh.Landmarks.IsEmpty)
+            {
+                continue;
+            }
+
+            if (style.DrawTesselation)
+            {
+                DrawEdges(image, mesh.Landmarks, FaceMesh.Tesselation, meshColor, 1);
+            }
+
+            DrawEdges(image, mesh.Landmarks, FaceMesh.Contours, contourColor, style.Thickness);
+        }
+    }
+
+    /// <summary>Draws face meshes on a Mat; see <see cref="DrawFaceMeshes(Mat, ReadOnlySpan{FaceMesh}, OpenCvDetectionStyle?)"/>.</summary>
+    /// <param name="image">A CV_8UC3 (BGR), CV_8UC4 (BGRA) or CV_8UC1 (grey) Mat.</param>
+    /// <param name="meshes">The meshes, as <see cref="FaceLandmarker.Detect(Imaging.ImageView, ImageProcessingOptions)"/> returns them.</param>
+    /// <param name="style">Colours and sizes; null for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="image"/> or <paramref name="meshes"/> is null.</exception>
+    /// <exception cref="ArgumentException">The Mat is empty, not two-dimensional, or of another type; ParamName is "image".</exception>
+    /// <exception cref="ObjectDisposedException">The Mat has been disposed.</exception>
+    public static void DrawFaceMeshes(this Mat image, IReadOnlyList<FaceMesh> meshes, OpenCvDetectionStyle? style = null)
+    {
+        ArgumentNullException.ThrowIfNull(meshes);
+        FaceMesh[] array = meshes as FaceMesh[] ?? [.. meshes];
+        DrawFaceMeshes(image, array.AsSpan(), style);
+    }
+
+    private static void DrawEdges(Mat image, ReadOnlySpan<Vector3> landmarks, ReadOnlySpan<(int Start, int End)> edges, Scalar color, int thickness)
+    {
+        foreach ((int start, int end) in edges)
+        {
+            Vector3 a = landmarks[start], b = landmarks[end];
+            if (float.IsFinite(a.X) && float.IsFinite(a.Y) && float.IsFinite(b.X) && float.IsFinite(b.Y))
+            {
+                Cv2.Line(image, new Point(Pixel(a.X), Pixel(a.Y)), new Point(Pixel(b.X), Pixel(b.Y)), color, thickness, LineTypes.AntiAlias);
+            }
+        }
     }
 
     private static void DrawScore(Mat image, float score, int left, int top, OpenCvDetectionStyle style, Scalar background, Scalar text)

@@ -2,7 +2,7 @@ using OpenCvSharp;
 
 namespace BlazeFace.OpenCvSharp;
 
-/// <summary>How <see cref="OpenCvDetectionDrawing.DrawDetections(Mat, ReadOnlySpan{FaceDetection}, OpenCvDetectionStyle?)"/> draws faces.</summary>
+/// <summary>How <see cref="OpenCvDetectionDrawing.DrawDetections(Mat, ReadOnlySpan{FaceDetection}, OpenCvDetectionStyle?)"/> draws faces and <see cref="OpenCvDetectionDrawing.DrawFaceMeshes(Mat, ReadOnlySpan{FaceMesh}, OpenCvDetectionStyle?)"/> draws face meshes.</summary>
 /// <remarks>
 /// Colours are <see cref="Scalar"/>s in OpenCV's channel order: blue, green, red (and alpha, for which 255 is used
 /// on 4-channel Mats). On a grey Mat each colour is drawn as its luminance.
@@ -55,6 +55,15 @@ public sealed class OpenCvDetectionStyle
 
     /// <summary>Whether to draw the six keypoints. Default: <see langword="true"/>.</summary>
     public bool DrawKeypoints { get; init; } = true;
+
+    /// <summary>Colour of a face mesh's tesselation (<see cref="FaceMesh.Tesselation"/>), BGR, drawn one pixel wide. Default: light grey (192, 192, 192).</summary>
+    public Scalar MeshColor { get; init; } = new(192, 192, 192);
+
+    /// <summary>Colour of a face mesh's contours (<see cref="FaceMesh.Contours"/>: lips, eyes, eyebrows, face oval), BGR, drawn <see cref="Thickness"/> wide over the tesselation. Default: white.</summary>
+    public Scalar ContourColor { get; init; } = new(255, 255, 255);
+
+    /// <summary>Whether to draw a face mesh's tesselation under its contours; false draws the contours alone. Default: <see langword="true"/>.</summary>
+    public bool DrawTesselation { get; init; } = true;
 
     /// <summary>Whether to label each box with its score (two decimals) above its top-left corner. Default: <see langword="true"/>.</summary>
     public bool DrawScores { get; init; } = true;

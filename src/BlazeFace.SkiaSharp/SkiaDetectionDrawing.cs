@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Numerics;
 using SkiaSharp;
 
 namespace BlazeFace.SkiaSharp;
 
-/// <summary>Draws detections on an <see cref="SKCanvas"/> with Skia's own primitives: box outlines, keypoint dots and score labels.</summary>
+/// <summary>Draws detections on an <see cref="SKCanvas"/> with Skia's own primitives: box outlines, keypoint dots and score labels; and face meshes: tesselation and contour lines.</summary>
 public static class SkiaDetectionDrawing
 {
     /// <summary>Draws faces on a canvas, in the canvas's current coordinates (image pixels when it draws on the image they were found in).</summary>
@@ -62,6 +63,64 @@ public static class SkiaDetectionDrawing
         // Detect returns an array; anything else is copied once.
         FaceDetection[] array = faces as FaceDetection[] ?? [.. faces];
         DrawDetections(canvas, array.AsSpan(), style);
+    }
+
+    /// <summary>Draws face meshes on a canvas, in its current coordinates: each mesh's tesselation, then its contours over it, antialiased.</summary>
+    /// <param name="canvas">The canvas, for example <c>new SKCanvas(bitmap)</c> on the bitmap the faces were found in.</param>
+    /// <param name="meshes">The meshes, as a <see cref="FaceLandmarker"/> returns them; null entries, meshes without landmarks and edges with a non-finite end are skipped.</param>
+    /// <param name="style">Colours and sizes (<see cref="SkiaDetectionStyle.MeshColor"/>, <see cref="SkiaDetectionStyle.ContourColor"/>, <see cref="SkiaDetectionStyle.StrokeWidth"/>, <see cref="SkiaDetectionStyle.DrawTesselation"/>); null for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="canvas"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The canvas has been disposed.</exception>
+    public static void DrawFaceMeshes(this SKCanvas canvas, ReadOnlySpan<FaceMesh> meshes, SkiaDetectionStyle? style = null)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        if (canvas.Handle == IntPtr.Zero)
+        {
+            throw new ObjectDisposedException(nameof(SKCanvas), "The canvas has been disposed.");
+        }
+
+        style ??= SkiaDetectionStyle.Default;
+        using var mesh = new SKPaint { Color = style.MeshColor, Style = SKPaintStyle.Stroke, StrokeWidth = 1, IsAntialias = true };
+        using var contour = new SKPaint { Color = style.ContourColor, Style = SKPaintStyle.Stroke, StrokeWidth = style.StrokeWidth, StrokeCap = SKStrokeCap.Round, IsAntialias = true };
+        foreach (FaceMesh? face in meshes)
+        {
+            if (face is null || face.Landmarks.IsEmpty)
+            {
+                continue;
+            }
+
+            if (style.DrawTesselation)
+            {
+                DrawEdges(canvas, face.Landmarks, FaceMesh.Tesselation, mesh);
+            }
+
+            DrawEdges(canvas, face.Landmarks, FaceMesh.Contours, contour);
+        }
+    }
+
+    /// <summary>Draws face meshes on a canvas; see <see cref="DrawFaceMeshes(SKCanvas, ReadOnlySpan{FaceMesh}, SkiaDetectionStyle?)"/>.</summary>
+    /// <param name="canvas">The canvas.</param>
+    /// <param name="meshes">The meshes, as <see cref="FaceLandmarker.Detect(Imaging.ImageView, ImageProcessingOptions)"/> returns them.</param>
+    /// <param name="style">Colours and sizes; null for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="canvas"/> or <paramref name="meshes"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The canvas has been disposed.</exception>
+    public static void DrawFaceMeshes(this SKCanvas canvas, IReadOnlyList<FaceMesh> meshes, SkiaDetectionStyle? style = null)
+    {
+        ArgumentNullException.ThrowIfNull(meshes);
+        FaceMesh[] array = meshes as FaceMesh[] ?? [.. meshes];
+        DrawFaceMeshes(canvas, array.AsSpan(), style);
+    }
+
+    private static void DrawEdges(SKCanvas canvas, ReadOnlySpan<Vector3> landmarks, ReadOnlySpan<(int Start, int End)> edges, SKPaint paint)
+    {
+        foreach ((int start, int end) in edges)
+        {
+            Vector3 a = landmarks[start], b = landmarks[end];
+            if (float.IsFinite(a.X) && float.IsFinite(a.Y) && float.IsFinite(b.X) && float.IsFinite(b.Y))
+            {
+                canvas.DrawLine(a.X, a.Y, b.X, b.Y, paint);
+            }
+        }
     }
 
     private static void DrawScore(SKCanvas canvas, float score, FaceBox box, SKFont font, SKPaint background, SKPaint text)

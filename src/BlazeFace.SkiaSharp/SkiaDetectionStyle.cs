@@ -2,7 +2,7 @@ using SkiaSharp;
 
 namespace BlazeFace.SkiaSharp;
 
-/// <summary>How <see cref="SkiaDetectionDrawing.DrawDetections(SKCanvas, ReadOnlySpan{FaceDetection}, SkiaDetectionStyle?)"/> draws faces.</summary>
+/// <summary>How <see cref="SkiaDetectionDrawing.DrawDetections(SKCanvas, ReadOnlySpan{FaceDetection}, SkiaDetectionStyle?)"/> draws faces and <see cref="SkiaDetectionDrawing.DrawFaceMeshes(SKCanvas, ReadOnlySpan{FaceMesh}, SkiaDetectionStyle?)"/> draws face meshes.</summary>
 public sealed class SkiaDetectionStyle
 {
     private readonly float _strokeWidth = 2f;
@@ -39,6 +39,15 @@ public sealed class SkiaDetectionStyle
 
     /// <summary>Whether to draw the six keypoints. Default: <see langword="true"/>.</summary>
     public bool DrawKeypoints { get; init; } = true;
+
+    /// <summary>Colour of a face mesh's tesselation (<see cref="FaceMesh.Tesselation"/>), drawn one pixel wide. Default: light grey (192, 192, 192).</summary>
+    public SKColor MeshColor { get; init; } = new(192, 192, 192);
+
+    /// <summary>Colour of a face mesh's contours (<see cref="FaceMesh.Contours"/>: lips, eyes, eyebrows, face oval), drawn <see cref="StrokeWidth"/> wide over the tesselation. Default: white.</summary>
+    public SKColor ContourColor { get; init; } = SKColors.White;
+
+    /// <summary>Whether to draw a face mesh's tesselation under its contours; false draws the contours alone. Default: <see langword="true"/>.</summary>
+    public bool DrawTesselation { get; init; } = true;
 
     /// <summary>Whether to label each box with its score (two decimals) above its top-left corner. Default: <see langword="true"/>.</summary>
     public bool DrawScores { get; init; } = true;

@@ -137,7 +137,7 @@ public sealed class FaceAligner
         // Image point of crop point (x, y): centre + R(roll) (x - width / 2, y - height / 2) x step.
         double x0 = region.CenterX - (((cos * Width / 2.0) - (sin * Height / 2.0)) * step);
         double y0 = region.CenterY - (((sin * Width / 2.0) + (cos * Height / 2.0)) * step);
-        var sampling = AffineSampling.ForOutput(Width, Height, x0, cos * step, -sin * step, y0, sin * step, cos * step, image.Width, image.Height);
+        var sampling = AffineSampling.ForOutput(Width, Height, x0, cos * step, -sin * step, y0, sin * step, cos * step, image.Width, image.Height, replicateBorder: false);
         for (int row = 0; row < Height; row++)
         {
             AffinePixelSampler.SampleRow(image.Pixels, layout, sampling, row, destination.Slice(row * stride, rowBytes));

@@ -32,8 +32,14 @@ public sealed class FaceDetector : IDisposable
     /// <exception cref="ArgumentException"><see cref="FaceDetectorOptions.Model"/> is not a face detector.</exception>
     /// <exception cref="InvalidOperationException">The engine made a session whose buffers do not fit the model.</exception>
     public FaceDetector(FaceDetectorOptions? options = null)
+        : this(options, defaultEngine: null)
     {
-        _settings = new DetectorSettings(options ?? new FaceDetectorOptions());
+    }
+
+    /// <summary>Creates a detector whose engine, when the options name none, is <paramref name="defaultEngine"/> (a face landmarker's).</summary>
+    internal FaceDetector(FaceDetectorOptions? options, NetworkEngine? defaultEngine)
+    {
+        _settings = new DetectorSettings(options ?? new FaceDetectorOptions(), defaultEngine);
         _pool = new WorkingSetPool<DetectionWorkingSet>(this, () => new DetectionWorkingSet(_settings, _settings.Engine.CreateSession(_settings.Model)));
     }
 

@@ -33,12 +33,12 @@ public sealed class FaceTracker
     private readonly TrackTable _tracks;
     private readonly FaceDetection[] _detections;
     private readonly TrackedFace[] _results;
+    private readonly StreamGuard _guard = new("FaceTracker is not thread-safe: it was called while another call on it was running. Use one tracker per stream.");
     private TimeSpan _lastTimestamp;
 
     /// <summary>Ticks between the last two frames given to Track, or 0 until there have been two; a double, since the ticks between any two timestamps may exceed a long.</summary>
     private double _frameIntervalTicks;
     private bool _started;
-    private int _busy;
 
     /// <summary>Creates a tracker for one stream.</summary>
     /// <param name="detector">The detector to run on each frame; not owned (dispose it yourself, after the tracker's last use).</param>
@@ -101,7 +101,7 @@ public sealed class FaceTracker
         }
         finally
         {
-            Volatile.Write(ref _busy, 0);
+            _guard.Exit();
         }
     }
 
@@ -131,7 +131,7 @@ public sealed class FaceTracker
         }
         finally
         {
-            Volatile.Write(ref _busy, 0);
+            _guard.Exit();
         }
     }
 
@@ -155,10 +155,7 @@ public sealed class FaceTracker
     /// <exception cref="InvalidOperationException">Another call on this tracker is running.</exception>
     public int Predict(TimeSpan timestamp, Span<TrackedFace> destination)
     {
-        if (Interlocked.Exchange(ref _busy, 1) != 0)
-        {
-            throw Overlapping();
-        }
+        _guard.Enter();
 
         try
         {
@@ -176,7 +173,7 @@ public sealed class FaceTracker
         }
         finally
         {
-            Volatile.Write(ref _busy, 0);
+            _guard.Exit();
         }
     }
 
@@ -187,28 +184,22 @@ public sealed class FaceTracker
     /// <exception cref="InvalidOperationException">A call on this tracker is running.</exception>
     public void Reset()
     {
-        if (Interlocked.Exchange(ref _busy, 1) != 0)
-        {
-            throw Overlapping();
-        }
+        _guard.Enter();
 
         _tracks.Clear();
         _started = false;
         _lastTimestamp = TimeSpan.Zero;
         _frameIntervalTicks = 0;
-        Volatile.Write(ref _busy, 0);
+        _guard.Exit();
     }
 
     private void Enter(TimeSpan timestamp)
     {
-        if (Interlocked.Exchange(ref _busy, 1) != 0)
-        {
-            throw Overlapping();
-        }
+        _guard.Enter();
 
         if (_started && timestamp <= _lastTimestamp)
         {
-            Volatile.Write(ref _busy, 0);
+            _guard.Exit();
 
             // Equal timestamps are refused too: the filters divide by the time between frames, and two frames
             // captured at the same instant cannot both be the next one.
@@ -220,7 +211,7 @@ public sealed class FaceTracker
         // Checked before anything changes, so that a refused frame leaves every track as it was.
         if (!_tracks.DurationsFit(timestamp))
         {
-            Volatile.Write(ref _busy, 0);
+            _guard.Exit();
             throw DurationOverflow(timestamp);
         }
     }
@@ -272,6 +263,4 @@ public sealed class FaceTracker
         }
     }
 
-    private static InvalidOperationException Overlapping() =>
-        new("FaceTracker is not thread-safe: it was called while another call on it was running. Use one tracker per stream.");
 }

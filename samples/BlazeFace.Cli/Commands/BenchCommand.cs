@@ -8,7 +8,7 @@ using SkiaSharp;
 namespace BlazeFace.Cli.Commands;
 
 /// <summary>
-/// <c>bench IMAGE [--model M] [--iterations N] [--threads T]</c>: one JSON line of timings from <see cref="BenchRun"/>.
+/// <c>bench IMAGE [--model M] [--iterations N] [--threads T] [--mesh]</c>: one JSON line of timings from <see cref="BenchRun"/>.
 /// </summary>
 internal sealed class BenchCommand : Command
 {
@@ -28,6 +28,7 @@ internal sealed class BenchCommand : Command
         Add(Model);
         Add(Iterations);
         Add(Threads);
+        Add(Mesh);
         UnknownOptions.RejectIn(Image, this);
         Validators.Add(RequireBatchWithinBound);
         SetAction(parseResult => Execute(parseResult, console));
@@ -60,6 +61,11 @@ internal sealed class BenchCommand : Command
         },
         1,
         MaxThreads);
+
+    public Option<bool> Mesh { get; } = new("--mesh")
+    {
+        Description = "Also time the face mesh: the landmark network alone, and detection plus mesh of the image's best face (FaceLandmarker.Detect), with the bytes it allocates",
+    };
 
     private void RequireBatchWithinBound(CommandResult result)
     {
@@ -106,7 +112,7 @@ internal sealed class BenchCommand : Command
             return ExitCodes.BadInput;
         }
 
-        var run = new BenchRun(model, frame, parseResult.GetValue(Iterations), parseResult.GetValue(Threads));
+        var run = new BenchRun(model, frame, parseResult.GetValue(Iterations), parseResult.GetValue(Threads), parseResult.GetValue(Mesh));
         console.Output.Flush();
         run.WriteJson(console.OutputStream, modelArgument);
         return ExitCodes.Success;

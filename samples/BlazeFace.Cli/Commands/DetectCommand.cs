@@ -8,7 +8,7 @@ namespace BlazeFace.Cli.Commands;
 /// <summary>
 /// <c>detect IMAGE|FOLDER... [--model M] [--min-score S] [--nms weighted|hard] [--resize letterbox|stretch] [--json]
 /// [--out FILE|FOLDER] [--rotation DEG] [--auto-rotate] [--roi X,Y,W,H] [--tiles] [--crops DIR [--crop-size N]]
-/// [--allow-partial]</c>: parses the options into <see cref="DetectSettings"/> and runs <see cref="DetectRun"/>.
+/// [--allow-partial] [--mesh]</c>: parses the options into <see cref="DetectSettings"/> and runs <see cref="DetectRun"/>.
 /// </summary>
 /// <remarks>A new option is one property here, one line in the constructor, and one field of <see cref="DetectSettings"/>.</remarks>
 internal sealed class DetectCommand : Command
@@ -30,6 +30,7 @@ internal sealed class DetectCommand : Command
         Add(Crops);
         Add(CropSize);
         Add(AllowPartial);
+        Add(Mesh);
         UnknownOptions.RejectIn(Inputs, this);
         Validators.Add(RequireCropsForCropSize);
         SetAction(parseResult => new DetectRun(Read(parseResult), console).Execute());
@@ -98,6 +99,11 @@ internal sealed class DetectCommand : Command
         Description = "Read truncated image files as far as their data goes (the rest blank or coarse) instead of refusing them with exit code 2",
     };
 
+    public Option<bool> Mesh { get; } = new("--mesh")
+    {
+        Description = "Also map each face with MediaPipe's 468-point face mesh: in --json each face gains presence and, unless the landmark model rejects it, landmarks (x, y, z in image pixels); --out draws the mesh",
+    };
+
     private void RequireCropsForCropSize(CommandResult result)
     {
         if (result.GetResult(CropSize) is { Implicit: false } && result.GetResult(Crops) is null)
@@ -123,5 +129,6 @@ internal sealed class DetectCommand : Command
         },
         Crops: parseResult.GetValue(Crops),
         CropSize: parseResult.GetValue(CropSize),
-        AllowPartialImages: parseResult.GetValue(AllowPartial));
+        AllowPartialImages: parseResult.GetValue(AllowPartial),
+        Mesh: parseResult.GetValue(Mesh));
 }

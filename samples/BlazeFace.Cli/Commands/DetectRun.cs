@@ -51,20 +51,22 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
             return ExitCodes.BadInput;
         }
 
-        using var detector = new FaceDetector(new FaceDetectorOptions
+        var detectorOptions = new FaceDetectorOptions
         {
             Model = model,
             MinScore = settings.MinScore,
             NonMaxSuppression = settings.NonMaxSuppression,
             ResizeMode = settings.Resize,
-        });
-        var table = new DetectionTableWriter(console.Output);
+        };
+        using var detector = new FaceDetector(detectorOptions);
+        using FaceLandmarker? landmarker = settings.Mesh ? new FaceLandmarker(new FaceLandmarkerOptions { Detector = detectorOptions }) : null;
+        var table = new DetectionTableWriter(console.Output, withPresence: settings.Mesh);
         var progress = new ProgressReporter(files.Count, console.Error);
         FaceCropWriter? crops = outputs.CropFolder is { } cropFolder ? new FaceCropWriter(cropFolder, settings.CropSize) : null;
         int failed = 0;
         for (int i = 0; i < files.Count; i++)
         {
-            int imageExitCode = Process(detector, files[i], outputs, table, crops);
+            int imageExitCode = Process(detector, landmarker, files[i], outputs, table, crops);
             if (imageExitCode != ExitCodes.Success)
             {
                 failed++;
@@ -84,7 +86,7 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
     /// Detects on one file and prints the result, or reports the one-line error: the exit code of this image alone,
     /// <see cref="ExitCodes.Usage"/> when the --roi does not fit it.
     /// </summary>
-    private int Process(FaceDetector detector, string path, DetectOutputs outputs, DetectionTableWriter table, FaceCropWriter? crops)
+    private int Process(FaceDetector detector, FaceLandmarker? landmarker, string path, DetectOutputs outputs, DetectionTableWriter table, FaceCropWriter? crops)
     {
         try
         {
@@ -96,6 +98,7 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
             }
 
             IReadOnlyList<FaceDetection> faces = detector.Detect(image.AsImageView(), settings.Search);
+            FaceMesh[]? meshes = landmarker is null ? null : MapFaces(landmarker, image, faces);
 
             // Crops before the drawing (which paints on the decoded image), and both files before the result line:
             // when one cannot be written the image gets its error line and no result line.
@@ -107,17 +110,17 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
                     AtomicFile.CreateFolder(folder);
                 }
 
-                AnnotatedImageWriter.Write(image, faces, annotated);
+                AnnotatedImageWriter.Write(image, faces, meshes, annotated);
             }
 
             if (settings.Json)
             {
                 console.Output.Flush();
-                DetectionJsonWriter.Write(console.OutputStream, path, image.Width, image.Height, settings.Model, faces);
+                DetectionJsonWriter.Write(console.OutputStream, path, image.Width, image.Height, settings.Model, faces, meshes);
             }
             else
             {
-                table.Write(path, image.Width, image.Height, faces);
+                table.Write(path, image.Width, image.Height, faces, meshes);
             }
 
             return ExitCodes.Success;
@@ -132,5 +135,21 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
             console.ReportError($"{path}: {e.Message}");
             return ExitCodes.BadInput;
         }
+    }
+
+    /// <summary>
+    /// Each detection's mesh, in detection order: the landmark model runs on every face the detector found (not only
+    /// the best), and a face it rejects keeps its presence score and has no landmarks.
+    /// </summary>
+    private static FaceMesh[] MapFaces(FaceLandmarker landmarker, SKBitmap image, IReadOnlyList<FaceDetection> faces)
+    {
+        var meshes = new FaceMesh[faces.Count];
+        for (int i = 0; i < meshes.Length; i++)
+        {
+            meshes[i] = new FaceMesh();
+            landmarker.Detect(image.AsImageView(), faces[i], meshes[i]);
+        }
+
+        return meshes;
     }
 }

@@ -12,6 +12,7 @@ namespace BlazeFace.Cli.Commands;
 /// <param name="Crops">The folder that receives each face's aligned crop, or null for none.</param>
 /// <param name="CropSize">Side of the square crops, in pixels.</param>
 /// <param name="AllowPartialImages">Decode truncated image files as far as their data goes instead of refusing them.</param>
+/// <param name="Mesh">Also map each face with the 468-point face mesh.</param>
 internal sealed record DetectSettings(
     IReadOnlyList<string> Inputs,
     string Model,
@@ -23,4 +24,5 @@ internal sealed record DetectSettings(
     ImageProcessingOptions Search,
     string? Crops,
     int CropSize,
-    bool AllowPartialImages);
+    bool AllowPartialImages,
+    bool Mesh = false);

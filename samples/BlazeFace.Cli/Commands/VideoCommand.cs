@@ -4,9 +4,10 @@ using BlazeFace.Cli.Video;
 namespace BlazeFace.Cli.Commands;
 
 /// <summary>
-/// <c>video INPUT [--model M] [--min-score S] [--json] [--out OUT.avi|OUT.mp4] [--every N] [--fps F] [--allow-partial]</c>: follows the
-/// faces of a video file or a folder of frames with <see cref="FaceTracker"/>; parses the options into
-/// <see cref="VideoSettings"/> and runs <see cref="VideoRun"/>.
+/// <c>video INPUT [--model M] [--min-score S] [--json] [--out OUT.avi|OUT.mp4] [--every N] [--fps F] [--allow-partial]
+/// [--mesh [--max-faces N]]</c>: follows the faces of a video file or a folder of frames with <see cref="FaceTracker"/>, or
+/// with <see cref="FaceLandmarker"/> and its face mesh; parses the options into <see cref="VideoSettings"/> and runs
+/// <see cref="VideoRun"/>.
 /// </summary>
 internal sealed class VideoCommand : Command
 {
@@ -22,7 +23,23 @@ internal sealed class VideoCommand : Command
         Add(Fps);
         Add(DecodeOnly);
         Add(AllowPartial);
+        Add(Mesh);
+        Add(MaxFaces);
         UnknownOptions.RejectIn(Input, this);
+        Validators.Add(result =>
+        {
+            if (result.GetResult(Mesh) is null)
+            {
+                if (result.GetResult(MaxFaces) is { Implicit: false })
+                {
+                    result.AddError($"{MaxFaces.Name} is the most faces {Mesh.Name} follows; give {Mesh.Name} too.");
+                }
+            }
+            else if (result.GetResult(Every) is { Implicit: false })
+            {
+                result.AddError($"{Every.Name} does not apply with {Mesh.Name}: the face mesh follows faces by their landmarks and runs the detector only to find new or lost ones.");
+            }
+        });
         Out.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } path && !AnnotatedVideoWriter.IsSupportedPath(path))
@@ -93,6 +110,21 @@ internal sealed class VideoCommand : Command
         Description = "Read truncated frame files of a folder as far as their data goes instead of stopping there with exit code 2",
     };
 
+    public Option<bool> Mesh { get; } = new("--mesh")
+    {
+        Description = "Follow the faces with MediaPipe's 468-point face mesh: each frame's regions come from the previous frame's landmarks and the detector runs only to find new or lost faces; in --json each face has id, box (around its landmarks), presence and landmarks (x, y, z in the frame's pixels), and score and keypoints on frames where the detector found it; --out draws the mesh",
+    };
+
+    public Option<int> MaxFaces { get; } = OptionParsers.WholeNumber(
+        new Option<int>("--max-faces")
+        {
+            Description = "With --mesh, the most faces followed at once, 1 to 1024; while fewer are followed the detector runs every frame (default: 1, MediaPipe's)",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+        },
+        1,
+        VideoSettings.MaxMeshFaces);
+
     private VideoSettings Read(ParseResult parseResult) => new(
         Input: parseResult.GetValue(Input)!,
         Model: parseResult.GetValue(Model) ?? "short",
@@ -102,5 +134,7 @@ internal sealed class VideoCommand : Command
         Every: parseResult.GetValue(Every),
         FramesPerSecond: parseResult.GetValue(Fps),
         DecodeOnly: parseResult.GetValue(DecodeOnly),
-        AllowPartialImages: parseResult.GetValue(AllowPartial));
+        AllowPartialImages: parseResult.GetValue(AllowPartial),
+        Mesh: parseResult.GetValue(Mesh),
+        MaxFaces: parseResult.GetValue(MaxFaces));
 }

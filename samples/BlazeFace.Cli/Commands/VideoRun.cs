@@ -8,7 +8,8 @@ namespace BlazeFace.Cli.Commands;
 
 /// <summary>
 /// One <c>video</c> run: each frame of the input through <see cref="FaceTracker"/> (detecting on every
-/// <see cref="VideoSettings.Every"/>-th frame, predicting between), one output line per frame, the annotated video.
+/// <see cref="VideoSettings.Every"/>-th frame, predicting between) or, with --mesh, through <see cref="FaceLandmarker"/>;
+/// one output line per frame, the annotated video.
 /// A truncated or damaged input stops the run with one error line (exit code 2) after everything before the damage
 /// has been output; the annotated video is finalised and renamed into place on every way out but a failure to write
 /// it, Ctrl+C included. Frames may change size mid-stream: faces are tracked in the first frame's pixels
@@ -44,7 +45,9 @@ internal sealed class VideoRun(VideoSettings settings, CliConsole console)
             }
         }
 
-        using var detector = model is null ? null : new FaceDetector(new FaceDetectorOptions { Model = model, MinScore = settings.MinScore });
+        var detectorOptions = new FaceDetectorOptions { Model = model, MinScore = settings.MinScore };
+        using var detector = model is null || settings.Mesh ? null : new FaceDetector(detectorOptions);
+        using var landmarker = model is null || !settings.Mesh ? null : new FaceLandmarker(new FaceLandmarkerOptions { Detector = detectorOptions, MaxFaces = settings.MaxFaces });
         var progress = new FrameProgress(console.Error);
         IFrameSource source;
         try
@@ -60,7 +63,9 @@ internal sealed class VideoRun(VideoSettings settings, CliConsole console)
         using (source)
         {
             progress.FrameCount = source.FrameCount;
-            return detector is null ? Decode(source, progress, cancellation) : Track(source, detector, progress, cancellation);
+            return landmarker is not null ? TrackMeshes(source, landmarker, progress, cancellation)
+                : detector is not null ? Track(source, detector, progress, cancellation)
+                : Decode(source, progress, cancellation);
         }
     }
 
@@ -83,9 +88,60 @@ internal sealed class VideoRun(VideoSettings settings, CliConsole console)
     private int Track(IFrameSource source, FaceDetector detector, FrameProgress progress, CancellationToken cancellation)
     {
         var tracker = new FaceTracker(detector);
-        var clock = new FrameClock(source.FramesPerSecond ?? settings.FramesPerSecond);
         var faces = new TrackedFace[tracker.Options.MaxTracks];
         var detections = new FaceDetection[tracker.Options.MaxTracks];
+        Size? firstSize = null;
+        return ProcessFrames(source, progress, faces.Length, (frame, index, time, outputs) =>
+        {
+            firstSize ??= frame.Size();
+            var scale = new FrameScale(frame.Size(), firstSize.Value);
+            int count;
+            if (index % settings.Every == 0)
+            {
+                Span<FaceDetection> found = detections.AsSpan(0, detector.Detect(frame.AsImageView(), detections, out _));
+                scale.ToReference(found);
+                count = tracker.Track(found, time, faces, out _);
+            }
+            else
+            {
+                count = tracker.Predict(time, faces);
+            }
+
+            Span<TrackedFace> tracked = faces.AsSpan(0, count);
+            scale.ToFrame(tracked);
+
+            // The annotated frame first: when it cannot be written, the frame gets the error line and no output line.
+            outputs.Video?.Write(frame, tracked);
+            outputs.Json?.Write(index, time, tracked);
+            outputs.Text?.Write(index, time, tracked);
+        }, cancellation);
+    }
+
+    /// <summary>
+    /// --mesh: each frame through <see cref="FaceLandmarker.Track(Imaging.ImageView, TimeSpan, Span{FaceMesh}, out int, ImageProcessingOptions)"/>,
+    /// which follows faces by their landmarks (in each frame's own pixels, whatever its size) and runs the detector
+    /// only to find new or lost ones.
+    /// </summary>
+    private int TrackMeshes(IFrameSource source, FaceLandmarker landmarker, FrameProgress progress, CancellationToken cancellation)
+    {
+        var meshes = new FaceMesh[landmarker.MaxFaces];
+        return ProcessFrames(source, progress, meshes.Length, (frame, index, time, outputs) =>
+        {
+            ReadOnlySpan<FaceMesh> followed = meshes.AsSpan(0, landmarker.Track(frame.AsImageView(), time, meshes, out _));
+            outputs.Video?.Write(frame, followed);
+            outputs.Json?.Write(index, time, followed);
+            outputs.Text?.Write(index, time, followed);
+        }, cancellation);
+    }
+
+    /// <summary>
+    /// Reads every frame, timestamps it, hands it to <paramref name="process"/> with the outputs, and reports progress;
+    /// the annotated video is finalised on every way out but a failure to write it, and damage to the input stops the
+    /// run after the frames before it.
+    /// </summary>
+    private int ProcessFrames(IFrameSource source, FrameProgress progress, int maxFaces, FrameStep process, CancellationToken cancellation)
+    {
+        var clock = new FrameClock(source.FramesPerSecond ?? settings.FramesPerSecond);
         console.Output.Flush();
         using TrackedFrameJsonWriter? json = settings.Json ? new TrackedFrameJsonWriter(console.OutputStream) : null;
         TrackedFrameTextWriter? text = settings.Json ? null : new TrackedFrameTextWriter(console.Output);
@@ -94,32 +150,11 @@ internal sealed class VideoRun(VideoSettings settings, CliConsole console)
         AnnotatedVideoWriter? writer = null;
         try
         {
-            writer = settings.Out is { } outPath ? new AnnotatedVideoWriter(outPath, clock.FramesPerSecond, faces.Length) : null;
-            Size? firstSize = null;
+            writer = settings.Out is { } outPath ? new AnnotatedVideoWriter(outPath, clock.FramesPerSecond, maxFaces) : null;
+            var outputs = new FrameOutputs(writer, json, text);
             while (!cancellation.IsCancellationRequested && source.TryRead(frame, out TimeSpan? reported))
             {
-                TimeSpan time = clock.Next(reported);
-                firstSize ??= frame.Size();
-                var scale = new FrameScale(frame.Size(), firstSize.Value);
-                int count;
-                if (frames % settings.Every == 0)
-                {
-                    Span<FaceDetection> found = detections.AsSpan(0, detector.Detect(frame.AsImageView(), detections, out _));
-                    scale.ToReference(found);
-                    count = tracker.Track(found, time, faces, out _);
-                }
-                else
-                {
-                    count = tracker.Predict(time, faces);
-                }
-
-                Span<TrackedFace> tracked = faces.AsSpan(0, count);
-                scale.ToFrame(tracked);
-
-                // The annotated frame first: when it cannot be written, the frame gets the error line and no output line.
-                writer?.Write(frame, tracked);
-                json?.Write(frames, time, tracked);
-                text?.Write(frames, time, tracked);
+                process(frame, frames, clock.Next(reported), outputs);
                 frames++;
                 progress.Completed(frames);
             }
@@ -191,4 +226,10 @@ internal sealed class VideoRun(VideoSettings settings, CliConsole console)
         progress.Summarize(frames);
         return cancellation.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success;
     }
+
+    /// <summary>One frame's work: the frame, its 0-based index, its timestamp, and where its results go.</summary>
+    private delegate void FrameStep(Mat frame, int index, TimeSpan time, FrameOutputs outputs);
+
+    /// <summary>The run's outputs, each null when not asked for.</summary>
+    private sealed record FrameOutputs(AnnotatedVideoWriter? Video, TrackedFrameJsonWriter? Json, TrackedFrameTextWriter? Text);
 }

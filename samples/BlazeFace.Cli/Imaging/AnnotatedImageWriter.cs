@@ -19,7 +19,11 @@ internal static class AnnotatedImageWriter
 
     /// <summary>Draws on <paramref name="image"/> (a colour copy of it if it is grey) and encodes it to <paramref name="path"/>.</summary>
     /// <exception cref="OutputFileException">The file cannot be encoded or written.</exception>
-    public static void Write(SKBitmap image, IReadOnlyList<FaceDetection> faces, string path)
+    /// <param name="image">The decoded image.</param>
+    /// <param name="faces">Its detections.</param>
+    /// <param name="meshes">With --mesh, the faces' meshes, drawn under the boxes and labels; null otherwise.</param>
+    /// <param name="path">The destination file.</param>
+    public static void Write(SKBitmap image, IReadOnlyList<FaceDetection> faces, IReadOnlyList<FaceMesh>? meshes, string path)
     {
         SKEncodedImageFormat format = FormatOf(path) ?? SKEncodedImageFormat.Png;
         SKBitmap canvasBitmap = image.ColorType == SKColorType.Gray8 ? image.Copy(SKImageInfo.PlatformColorType) : image;
@@ -27,6 +31,11 @@ internal static class AnnotatedImageWriter
         {
             using (var canvas = new SKCanvas(canvasBitmap))
             {
+                if (meshes is not null)
+                {
+                    canvas.DrawFaceMeshes(meshes, s_style);
+                }
+
                 canvas.DrawDetections(faces, s_style);
             }
 

@@ -2,16 +2,16 @@ using System.Globalization;
 
 namespace BlazeFace.Cli.Output;
 
-/// <summary>A readable table: one row per face (or one "no faces" row per image), aligned columns.</summary>
-internal sealed class DetectionTableWriter(TextWriter output)
+/// <summary>A readable table: one row per face (or one "no faces" row per image), aligned columns; with --mesh, a presence column, marked "(rejected)" where the landmark model rejected the face.</summary>
+internal sealed class DetectionTableWriter(TextWriter output, bool withPresence = false)
 {
     private bool _headerWritten;
 
-    public void Write(string imagePath, int width, int height, IReadOnlyList<FaceDetection> faces)
+    public void Write(string imagePath, int width, int height, IReadOnlyList<FaceDetection> faces, IReadOnlyList<FaceMesh>? meshes = null)
     {
         if (!_headerWritten)
         {
-            output.WriteLine($"{"image",-40} {"size",-11} {"face",4} {"score",6} {"x",8} {"y",8} {"width",8} {"height",8}");
+            output.WriteLine($"{"image",-40} {"size",-11} {"face",4} {"score",6} {"x",8} {"y",8} {"width",8} {"height",8}{(withPresence ? $" {"presence",8}" : "")}");
             _headerWritten = true;
         }
 
@@ -25,8 +25,9 @@ internal sealed class DetectionTableWriter(TextWriter output)
         for (int i = 0; i < faces.Count; i++)
         {
             FaceBox box = faces[i].BoundingBox;
+            string presence = meshes is null ? "" : string.Create(CultureInfo.InvariantCulture, $" {meshes[i].Presence,8:0.000}{(meshes[i].Landmarks.IsEmpty ? " (rejected)" : "")}");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{imagePath,-40} {size,-11} {i + 1,4} {faces[i].Score,6:0.000} {box.X,8:0.0} {box.Y,8:0.0} {box.Width,8:0.0} {box.Height,8:0.0}"));
+                $"{imagePath,-40} {size,-11} {i + 1,4} {faces[i].Score,6:0.000} {box.X,8:0.0} {box.Y,8:0.0} {box.Width,8:0.0} {box.Height,8:0.0}{presence}"));
         }
     }
 }

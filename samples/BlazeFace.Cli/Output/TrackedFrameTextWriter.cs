@@ -13,15 +13,38 @@ internal sealed class TrackedFrameTextWriter(TextWriter output)
 
     public void Write(int frame, TimeSpan time, ReadOnlySpan<TrackedFace> faces)
     {
-        CultureInfo invariant = CultureInfo.InvariantCulture;
-        _line.Clear();
-        _line.Append(invariant, $"frame {frame}  {time.TotalSeconds:0.000} s  {faces.Length} {(faces.Length == 1 ? "face" : "faces")}");
+        StartLine(frame, time, faces.Length);
         foreach (TrackedFace face in faces)
         {
-            FaceBox box = face.BoundingBox;
-            _line.Append(invariant, $"  #{face.TrackId} ({box.X:0.0}, {box.Y:0.0}, {box.Width:0.0}x{box.Height:0.0})");
+            AppendFace(face.TrackId, face.BoundingBox);
         }
 
+        EndLine();
+    }
+
+    /// <summary>--mesh: the same line, each box the one around the face's landmarks.</summary>
+    public void Write(int frame, TimeSpan time, ReadOnlySpan<FaceMesh> faces)
+    {
+        StartLine(frame, time, faces.Length);
+        foreach (FaceMesh face in faces)
+        {
+            AppendFace(face.TrackId, face.Bounds);
+        }
+
+        EndLine();
+    }
+
+    private void StartLine(int frame, TimeSpan time, int faces)
+    {
+        _line.Clear();
+        _line.Append(CultureInfo.InvariantCulture, $"frame {frame}  {time.TotalSeconds:0.000} s  {faces} {(faces == 1 ? "face" : "faces")}");
+    }
+
+    private void AppendFace(long id, FaceBox box) =>
+        _line.Append(CultureInfo.InvariantCulture, $"  #{id} ({box.X:0.0}, {box.Y:0.0}, {box.Width:0.0}x{box.Height:0.0})");
+
+    private void EndLine()
+    {
         output.WriteLine(_line);
         output.Flush();
     }

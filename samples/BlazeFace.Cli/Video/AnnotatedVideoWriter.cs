@@ -7,8 +7,8 @@ namespace BlazeFace.Cli.Video;
 
 /// <summary>
 /// Writes --out: each frame with its tracked faces drawn (box and keypoints by the OpenCV package's DrawDetections,
-/// the track id as "#K" above the box), as MJPG in an .avi or MPEG-4 Part 2 (mp4v) in an .mp4. The video is written
-/// to a temporary file beside the destination (<see cref="AtomicFile"/>), opened on the first frame, whose size every
+/// or with --mesh the face mesh by its DrawFaceMeshes; the track id as "#K" above the box), as MJPG in an .avi or
+/// MPEG-4 Part 2 (mp4v) in an .mp4. The video is written to a temporary file beside the destination (<see cref="AtomicFile"/>), opened on the first frame, whose size every
 /// frame is written at; <see cref="Complete"/> finalises it and renames it into place, and disposing without
 /// completing deletes it, so the destination is either the whole annotated video or untouched.
 /// </summary>
@@ -54,6 +54,24 @@ internal sealed class AnnotatedVideoWriter : IDisposable
     public void Write(Mat frame, ReadOnlySpan<TrackedFace> faces)
     {
         Draw(frame, faces);
+        Append(frame);
+    }
+
+    /// <summary>--mesh: draws each face's mesh and "#K" above its landmarks' box on <paramref name="frame"/> (in place) and appends it to the video.</summary>
+    /// <exception cref="OutputFileException">The file cannot be created or written.</exception>
+    public void Write(Mat frame, ReadOnlySpan<FaceMesh> faces)
+    {
+        frame.DrawFaceMeshes(faces, s_detected);
+        foreach (FaceMesh face in faces)
+        {
+            DrawId(frame, face.TrackId, face.Bounds, s_detected);
+        }
+
+        Append(frame);
+    }
+
+    private void Append(Mat frame)
+    {
         try
         {
             VideoWriter writer = _writer ??= Open(frame.Size());
@@ -136,20 +154,19 @@ internal sealed class AnnotatedVideoWriter : IDisposable
 
         foreach (TrackedFace face in faces)
         {
-            DrawId(frame, face, face.MissedFrames > 0 ? s_coasting : s_detected);
+            DrawId(frame, face.TrackId, face.BoundingBox, face.MissedFrames > 0 ? s_coasting : s_detected);
         }
     }
 
     /// <summary>"#K" on a label in the box's colour, above the box's top-left corner (inside it at the top edge).</summary>
-    private static void DrawId(Mat frame, TrackedFace face, OpenCvDetectionStyle style)
+    private static void DrawId(Mat frame, long trackId, FaceBox box, OpenCvDetectionStyle style)
     {
-        FaceBox box = face.BoundingBox;
         if (!float.IsFinite(box.X) || !float.IsFinite(box.Y))
         {
             return;
         }
 
-        string label = "#" + face.TrackId.ToString(CultureInfo.InvariantCulture);
+        string label = "#" + trackId.ToString(CultureInfo.InvariantCulture);
         Size text = Cv2.GetTextSize(label, style.Font, style.FontScale, 1, out int baseline);
         int height = text.Height + baseline + (2 * LabelPadding);
         int left = (int)Math.Round(Math.Clamp(box.X, -1e6f, 1e6f));

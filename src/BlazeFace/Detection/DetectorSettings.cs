@@ -11,7 +11,9 @@ namespace BlazeFace.Detection;
 /// </summary>
 internal sealed class DetectorSettings
 {
-    public DetectorSettings(FaceDetectorOptions options)
+    /// <param name="options">The detector's options.</param>
+    /// <param name="defaultEngine">The engine when the options name none (a face landmarker's own); null for the managed engine.</param>
+    public DetectorSettings(FaceDetectorOptions options, NetworkEngine? defaultEngine = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         BlazeFaceModel model = options.Model ?? BlazeFaceModel.ShortRange;
@@ -54,7 +56,7 @@ internal sealed class DetectorSettings
         };
 
         Model = model;
-        Engine = options.Engine ?? NetworkEngine.Managed;
+        Engine = options.Engine ?? defaultEngine ?? NetworkEngine.Managed;
         MaxFaces = Math.Min(options.MaxFaces, model.AnchorCount);
         Search = new SearchSettings(InputSize, ResizeMode, MaxFaces, IouThreshold, ClipToImage, Suppression);
     }

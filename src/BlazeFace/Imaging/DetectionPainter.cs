@@ -1,11 +1,14 @@
+using System.Numerics;
+
 namespace BlazeFace.Imaging;
 
-/// <summary>Draws detections onto an image in memory: box outlines and keypoint markers.</summary>
+/// <summary>Draws detections onto an image in memory: box outlines and keypoint markers; and face meshes: tesselation and contours.</summary>
 /// <remarks>
-/// Coordinates are image pixels, as the detector returns them. A box covers the pixel columns from round(X) up to
-/// but excluding round(X + Width), and likewise for rows; its outline is drawn inside that area. A keypoint's
-/// marker is centred on the pixel containing the point. Anything outside the image is clipped, and shapes with
-/// non-finite coordinates are skipped.
+/// Coordinates are image pixels, as the detector and the landmarker return them. A box covers the pixel columns from
+/// round(X) up to but excluding round(X + Width), and likewise for rows; its outline is drawn inside that area. A
+/// keypoint's marker is centred on the pixel containing the point. A mesh edge is a line between the pixels
+/// containing its two landmarks. Anything outside the image is clipped, and shapes with non-finite coordinates are
+/// skipped.
 /// </remarks>
 public static class DetectionPainter
 {
@@ -61,6 +64,68 @@ public static class DetectionPainter
     {
         ArgumentNullException.ThrowIfNull(detections);
         Draw(pixels, width, height, format, stride, detections as FaceDetection[] ?? [.. detections], options);
+    }
+
+    /// <summary>Draws face meshes onto an image buffer: each mesh's tesselation, then its contours over it.</summary>
+    /// <param name="pixels">The image's pixel bytes, modified in place.</param>
+    /// <param name="width">Width in pixels; positive.</param>
+    /// <param name="height">Height in pixels; positive.</param>
+    /// <param name="format">A colour format, as for the detections' overload. Drawn pixels get an alpha of 255.</param>
+    /// <param name="stride">Bytes from one row's start to the next; 0 for tightly packed rows.</param>
+    /// <param name="meshes">The meshes, in image pixels, as a <see cref="FaceLandmarker"/> returns them; null entries and meshes without landmarks are skipped.</param>
+    /// <param name="options">Colours and sizes (<see cref="DetectionPainterOptions.MeshColor"/>, <see cref="DetectionPainterOptions.ContourColor"/>, <see cref="DetectionPainterOptions.Thickness"/>, <see cref="DetectionPainterOptions.DrawTesselation"/>); <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentException">
+    /// The buffer arguments are invalid (as for <see cref="ImageView"/>), or <paramref name="format"/> is <see cref="ImagePixelFormat.Gray8"/>.
+    /// </exception>
+    public static void DrawFaceMeshes(Span<byte> pixels, int width, int height, ImagePixelFormat format, int stride, ReadOnlySpan<FaceMesh> meshes, DetectionPainterOptions? options = null)
+    {
+        PixelLayout layout = PixelLayout.Create(pixels, width, height, format, stride);
+        if (format == ImagePixelFormat.Gray8)
+        {
+            throw new ArgumentException("Drawing needs a colour format; Gray8 cannot show a coloured mesh.", nameof(format));
+        }
+
+        options ??= DetectionPainterOptions.Default;
+        var canvas = new PixelCanvas(pixels, layout);
+        foreach (FaceMesh? mesh in meshes)
+        {
+            if (mesh is null || mesh.Landmarks.IsEmpty)
+            {
+                continue;
+            }
+
+            if (options.DrawTesselation)
+            {
+                DrawEdges(canvas, mesh.Landmarks, FaceMesh.Tesselation, 1, Rgb.Of(options.MeshColor));
+            }
+
+            DrawEdges(canvas, mesh.Landmarks, FaceMesh.Contours, options.Thickness, Rgb.Of(options.ContourColor));
+        }
+    }
+
+    /// <summary>Draws the meshes a <c>Detect</c> or <c>Track</c> call returned onto an image buffer.</summary>
+    /// <param name="pixels">The image's pixel bytes, modified in place.</param>
+    /// <param name="width">Width in pixels; positive.</param>
+    /// <param name="height">Height in pixels; positive.</param>
+    /// <param name="format">A colour format, as for the span overload.</param>
+    /// <param name="stride">Bytes from one row's start to the next; 0 for tightly packed rows.</param>
+    /// <param name="meshes">The meshes, in image pixels.</param>
+    /// <param name="options">Colours and sizes; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="meshes"/> is null.</exception>
+    /// <exception cref="ArgumentException">The buffer arguments are invalid, or <paramref name="format"/> is <see cref="ImagePixelFormat.Gray8"/>.</exception>
+    public static void DrawFaceMeshes(Span<byte> pixels, int width, int height, ImagePixelFormat format, int stride, IReadOnlyList<FaceMesh> meshes, DetectionPainterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(meshes);
+        DrawFaceMeshes(pixels, width, height, format, stride, meshes as FaceMesh[] ?? [.. meshes], options);
+    }
+
+    private static void DrawEdges(PixelCanvas canvas, ReadOnlySpan<Vector3> landmarks, ReadOnlySpan<(int Start, int End)> edges, int thickness, Rgb color)
+    {
+        foreach ((int start, int end) in edges)
+        {
+            Vector3 a = landmarks[start], b = landmarks[end];
+            canvas.DrawLine(a.X, a.Y, b.X, b.Y, thickness, color);
+        }
     }
 
     private static void DrawBox(PixelCanvas canvas, FaceBox box, int thickness, Rgb color)

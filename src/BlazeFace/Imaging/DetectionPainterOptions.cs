@@ -2,7 +2,7 @@ using System.Drawing;
 
 namespace BlazeFace.Imaging;
 
-/// <summary>How <see cref="DetectionPainter"/> draws detections.</summary>
+/// <summary>How <see cref="DetectionPainter"/> draws detections and face meshes.</summary>
 public sealed class DetectionPainterOptions
 {
     private readonly int _thickness = 2;
@@ -43,4 +43,13 @@ public sealed class DetectionPainterOptions
 
     /// <summary>Whether to mark the six keypoints as well as the box. Default: <see langword="true"/>.</summary>
     public bool DrawKeypoints { get; init; } = true;
+
+    /// <summary>Colour of a face mesh's tesselation (<see cref="FaceMesh.Tesselation"/>), drawn one pixel wide. Default: light grey (192, 192, 192).</summary>
+    public Color MeshColor { get; init; } = Color.FromArgb(192, 192, 192);
+
+    /// <summary>Colour of a face mesh's contours (<see cref="FaceMesh.Contours"/>: lips, eyes, eyebrows, face oval), drawn <see cref="Thickness"/> pixels wide over the tesselation. Default: white.</summary>
+    public Color ContourColor { get; init; } = Color.FromArgb(255, 255, 255);
+
+    /// <summary>Whether to draw a face mesh's tesselation under its contours; false draws the contours alone. Default: <see langword="true"/>.</summary>
+    public bool DrawTesselation { get; init; } = true;
 }

@@ -7,9 +7,10 @@ using BlazeFace.Imaging;
 namespace BlazeFace.Preprocessing;
 
 /// <summary>
-/// The inner loops of a turned (rotated) conversion: one output row of RGB floats in [-1, 1], each pixel blended
-/// from the four source pixels its <see cref="AffineSampling"/> tap names, or black (-1) where it reads nothing. The
-/// twin of <see cref="BilinearRowSampler"/> for maps that do not keep rows and columns apart.
+/// The inner loops of a turned (rotated) conversion: one output row of RGB floats in the model's value range, each
+/// pixel blended from the four source pixels its <see cref="AffineSampling"/> tap names, or black where it reads
+/// nothing. The twin of <see cref="BilinearRowSampler"/> for maps that do not keep rows and columns apart; it serves
+/// the detectors' rotated searches ([-1, 1]) and the face-landmark crop ([0, 1], border replicated).
 /// </summary>
 /// <remarks>
 /// Reads are unchecked, as in <see cref="BilinearRowSampler"/>. They stay in bounds because every tap lies in the
@@ -18,6 +19,46 @@ namespace BlazeFace.Preprocessing;
 /// </remarks>
 internal static class AffineRowSampler
 {
+    private const int Channels = 3;
+
+    /// <summary>
+    /// Samples a whole tensor of <paramref name="outputWidth"/> columns: the rows and columns the sampling can read
+    /// are blended, the rest (a letterbox border, a window's part past the canvas) is black.
+    /// </summary>
+    /// <param name="image">The source image.</param>
+    /// <param name="sampling">Where each output pixel reads.</param>
+    /// <param name="outputWidth">Columns of the tensor.</param>
+    /// <param name="range">How byte values become tensor values.</param>
+    /// <param name="useVectors">Whether colour pixels go through the 4-wide vector loop (<see cref="BilinearRowSampler.IsVectorised"/>, or off in tests).</param>
+    /// <param name="tensor">Receives output height x <paramref name="outputWidth"/> x 3 floats, NHWC.</param>
+    public static void SampleTensor(ImageView image, in AffineSampling sampling, int outputWidth, TensorValueRange range, bool useVectors, Span<float> tensor)
+    {
+        PixelLayout layout = image.Layout;
+        ChannelOffsets channels = layout.Format.GetChannelOffsets();
+        int first = sampling.FirstColumn;
+        int end = sampling.EndColumn;
+        int rowLength = outputWidth * Channels;
+        float black = range.Offset;
+        tensor[..(sampling.FirstRow * rowLength)].Fill(black);
+        tensor[(sampling.EndRow * rowLength)..].Fill(black);
+
+        // As in the axis-aligned rows, the vector loop stops one column early because it writes a fourth float.
+        bool vectors = useVectors && layout.BytesPerPixel >= 3;
+        int vectorEnd = vectors ? Math.Max(first, end - 1) : first;
+        for (int j = sampling.FirstRow; j < sampling.EndRow; j++)
+        {
+            Span<float> output = tensor.Slice(j * rowLength, rowLength);
+            output[..(first * Channels)].Fill(black);
+            output[(end * Channels)..].Fill(black);
+            if (vectorEnd > first)
+            {
+                SampleFourBytesAtATime(image.Pixels, layout, channels, sampling, j, first, vectorEnd, range, output[(first * Channels)..((vectorEnd * Channels) + 1)]);
+            }
+
+            SampleByChannel(image.Pixels, layout, channels, sampling, j, vectorEnd, end, range, output[(vectorEnd * Channels)..(end * Channels)]);
+        }
+    }
+
     /// <summary>Samples output columns [first, end) of one row, one channel at a time; works for every format.</summary>
     /// <param name="pixels">The whole image's bytes.</param>
     /// <param name="layout">The image's validated layout.</param>
@@ -26,18 +67,22 @@ internal static class AffineRowSampler
     /// <param name="row">The output row.</param>
     /// <param name="first">First output column to write.</param>
     /// <param name="end">One past the last output column to write.</param>
+    /// <param name="range">How byte values become tensor values.</param>
     /// <param name="output">Exactly three floats per column.</param>
-    public static void SampleByChannel(ReadOnlySpan<byte> pixels, PixelLayout layout, ChannelOffsets channels, in AffineSampling sampling, int row, int first, int end, Span<float> output)
+    public static void SampleByChannel(
+        ReadOnlySpan<byte> pixels, PixelLayout layout, ChannelOffsets channels, in AffineSampling sampling, int row, int first, int end, TensorValueRange range, Span<float> output)
     {
         Debug.Assert(output.Length == (end - first) * 3, "three floats per column");
         ref byte image = ref MemoryMarshal.GetReference(pixels);
         ref float destination = ref MemoryMarshal.GetReference(output);
+        float scale = range.Scale;
+        float offset = range.Offset;
         for (int i = first; i < end; i++)
         {
             ref float pixel = ref Unsafe.Add(ref destination, (i - first) * 3);
             if (!sampling.TryGetTap(i, row, out BilinearTap tap))
             {
-                (pixel, Unsafe.Add(ref pixel, 1), Unsafe.Add(ref pixel, 2)) = (-1f, -1f, -1f);
+                (pixel, Unsafe.Add(ref pixel, 1), Unsafe.Add(ref pixel, 2)) = (offset, offset, offset);
                 continue;
             }
 
@@ -46,9 +91,9 @@ internal static class AffineRowSampler
             ref byte bottom = ref Unsafe.Add(ref image, tap.Bottom * layout.Stride);
             int left = tap.Left * layout.BytesPerPixel;
             int right = tap.Right * layout.BytesPerPixel;
-            pixel = BilinearRowSampler.Blend(ref top, ref bottom, left + channels.Red, right + channels.Red, tap.Fx, tap.Fy);
-            Unsafe.Add(ref pixel, 1) = BilinearRowSampler.Blend(ref top, ref bottom, left + channels.Green, right + channels.Green, tap.Fx, tap.Fy);
-            Unsafe.Add(ref pixel, 2) = BilinearRowSampler.Blend(ref top, ref bottom, left + channels.Blue, right + channels.Blue, tap.Fx, tap.Fy);
+            pixel = (BilinearRowSampler.Interpolate(ref top, ref bottom, left + channels.Red, right + channels.Red, tap.Fx, tap.Fy) * scale) + offset;
+            Unsafe.Add(ref pixel, 1) = (BilinearRowSampler.Interpolate(ref top, ref bottom, left + channels.Green, right + channels.Green, tap.Fx, tap.Fy) * scale) + offset;
+            Unsafe.Add(ref pixel, 2) = (BilinearRowSampler.Interpolate(ref top, ref bottom, left + channels.Blue, right + channels.Blue, tap.Fx, tap.Fy) * scale) + offset;
         }
     }
 
@@ -65,23 +110,26 @@ internal static class AffineRowSampler
     /// <param name="row">The output row.</param>
     /// <param name="first">First output column to write.</param>
     /// <param name="end">One past the last output column to write.</param>
+    /// <param name="range">How byte values become tensor values.</param>
     /// <param name="output">Three floats per column followed by at least one more, which is overwritten.</param>
-    public static void SampleFourBytesAtATime(ReadOnlySpan<byte> pixels, PixelLayout layout, ChannelOffsets channels, in AffineSampling sampling, int row, int first, int end, Span<float> output)
+    public static void SampleFourBytesAtATime(
+        ReadOnlySpan<byte> pixels, PixelLayout layout, ChannelOffsets channels, in AffineSampling sampling, int row, int first, int end, TensorValueRange range, Span<float> output)
     {
         Debug.Assert(output.Length > (end - first) * 3, "room for the fourth float of the last pixel");
         ref byte image = ref MemoryMarshal.GetReference(pixels);
         ref float destination = ref MemoryMarshal.GetReference(output);
         bool swapRedAndBlue = channels.Red > channels.Blue;
         int lastFourByteOffset = pixels.Length - 4;
-        Vector128<float> scale = Vector128.Create(BilinearRowSampler.Scale);
-        Vector128<float> one = Vector128<float>.One;
-        Vector128<float> black = Vector128.Create(-1f);
+        float scalarScale = range.Scale;
+        float scalarOffset = range.Offset;
+        Vector128<float> scale = Vector128.Create(scalarScale);
+        Vector128<float> offset = Vector128.Create(scalarOffset);
         for (int i = first; i < end; i++)
         {
             int at = (i - first) * 3;
             if (!sampling.TryGetTap(i, row, out BilinearTap tap))
             {
-                black.StoreUnsafe(ref destination, (nuint)at);
+                offset.StoreUnsafe(ref destination, (nuint)at);
                 continue;
             }
 
@@ -94,9 +142,9 @@ internal static class AffineRowSampler
             if (bottomRow + right > lastFourByteOffset)
             {
                 ref float pixel = ref Unsafe.Add(ref destination, at);
-                pixel = BilinearRowSampler.Blend(ref top, ref bottom, left + channels.Red, right + channels.Red, tap.Fx, tap.Fy);
-                Unsafe.Add(ref pixel, 1) = BilinearRowSampler.Blend(ref top, ref bottom, left + channels.Green, right + channels.Green, tap.Fx, tap.Fy);
-                Unsafe.Add(ref pixel, 2) = BilinearRowSampler.Blend(ref top, ref bottom, left + channels.Blue, right + channels.Blue, tap.Fx, tap.Fy);
+                pixel = (BilinearRowSampler.Interpolate(ref top, ref bottom, left + channels.Red, right + channels.Red, tap.Fx, tap.Fy) * scalarScale) + scalarOffset;
+                Unsafe.Add(ref pixel, 1) = (BilinearRowSampler.Interpolate(ref top, ref bottom, left + channels.Green, right + channels.Green, tap.Fx, tap.Fy) * scalarScale) + scalarOffset;
+                Unsafe.Add(ref pixel, 2) = (BilinearRowSampler.Interpolate(ref top, ref bottom, left + channels.Blue, right + channels.Blue, tap.Fx, tap.Fy) * scalarScale) + scalarOffset;
                 continue;
             }
 
@@ -105,7 +153,7 @@ internal static class AffineRowSampler
             Vector128<float> bottomLeft = BilinearRowSampler.LoadPixel(ref bottom, left);
             Vector128<float> upper = topLeft + (fx * (BilinearRowSampler.LoadPixel(ref top, right) - topLeft));
             Vector128<float> lower = bottomLeft + (fx * (BilinearRowSampler.LoadPixel(ref bottom, right) - bottomLeft));
-            Vector128<float> value = ((upper + (Vector128.Create(tap.Fy) * (lower - upper))) * scale) - one;
+            Vector128<float> value = ((upper + (Vector128.Create(tap.Fy) * (lower - upper))) * scale) + offset;
             if (swapRedAndBlue)
             {
                 value = Vector128.Shuffle(value, Vector128.Create(2, 1, 0, 3));

@@ -9,7 +9,9 @@ namespace BlazeFace.Preprocessing;
 /// <remarks>
 /// Positions are in source pixel-centre coordinates: u = 0 is the centre of column 0. A position reads when it lies
 /// within half a pixel of the region's outermost pixel centres, the same rule the axis-aligned plan applies, and its
-/// taps are clamped to the region, so nothing outside the region is ever blended in. Output pixels outside
+/// taps are clamped to the region, so nothing outside the region is ever blended in. A sampling that replicates the
+/// border (OpenCV's BORDER_REPLICATE, as MediaPipe crops a face for its landmark model) reads everywhere: a position
+/// outside the image takes the nearest edge pixel. Output pixels outside
 /// [<see cref="FirstColumn"/>, <see cref="EndColumn"/>) x [<see cref="FirstRow"/>, <see cref="EndRow"/>) (the letterbox
 /// border, or a window's part past the canvas) read nothing.
 /// </remarks>
@@ -19,12 +21,13 @@ internal readonly struct AffineSampling
     private readonly double _minU, _maxU, _minV, _maxV;
     private readonly int _firstX, _lastX, _firstY, _lastY;
 
-    private AffineSampling(double u0, double uPerColumn, double uPerRow, double v0, double vPerColumn, double vPerRow, ImageRegion region, (int First, int End) columns, (int First, int End) rows)
+    private AffineSampling(
+        double u0, double uPerColumn, double uPerRow, double v0, double vPerColumn, double vPerRow, ImageRegion region, (int First, int End) columns, (int First, int End) rows, bool replicateBorder = false)
     {
         (_u0, _uPerColumn, _uPerRow) = (u0, uPerColumn, uPerRow);
         (_v0, _vPerColumn, _vPerRow) = (v0, vPerColumn, vPerRow);
-        (_minU, _maxU) = (region.X - 0.5, region.Right - 0.5);
-        (_minV, _maxV) = (region.Y - 0.5, region.Bottom - 0.5);
+        (_minU, _maxU) = replicateBorder ? (double.NegativeInfinity, double.PositiveInfinity) : (region.X - 0.5, region.Right - 0.5);
+        (_minV, _maxV) = replicateBorder ? (double.NegativeInfinity, double.PositiveInfinity) : (region.Y - 0.5, region.Bottom - 0.5);
         (_firstX, _lastX) = (region.X, (int)region.Right - 1);
         (_firstY, _lastY) = (region.Y, (int)region.Bottom - 1);
         (FirstColumn, EndColumn) = columns;
@@ -68,13 +71,15 @@ internal readonly struct AffineSampling
 
     /// <summary>
     /// The sampling of an output of the given size whose pixel (i, j) is centred on image point
-    /// (x0 + (i + 0.5) a + (j + 0.5) b, y0 + (i + 0.5) c + (j + 0.5) d), reading from the whole image.
+    /// (x0 + (i + 0.5) a + (j + 0.5) b, y0 + (i + 0.5) c + (j + 0.5) d), reading from the whole image; with
+    /// <c>replicateBorder</c> points outside the image take the nearest edge pixel, otherwise they read nothing.
     /// </summary>
-    public static AffineSampling ForOutput(int outputWidth, int outputHeight, double x0, double a, double b, double y0, double c, double d, int imageWidth, int imageHeight)
+    public static AffineSampling ForOutput(
+        int outputWidth, int outputHeight, double x0, double a, double b, double y0, double c, double d, int imageWidth, int imageHeight, bool replicateBorder)
     {
         double u0 = x0 + (0.5 * (a + b)) - 0.5;
         double v0 = y0 + (0.5 * (c + d)) - 0.5;
-        return new AffineSampling(u0, a, b, v0, c, d, ImageRegion.Whole(imageWidth, imageHeight), (0, outputWidth), (0, outputHeight));
+        return new AffineSampling(u0, a, b, v0, c, d, ImageRegion.Whole(imageWidth, imageHeight), (0, outputWidth), (0, outputHeight), replicateBorder);
     }
 
     /// <summary>Where output pixel (<paramref name="column"/>, <paramref name="row"/>) reads, if it reads the image at all.</summary>

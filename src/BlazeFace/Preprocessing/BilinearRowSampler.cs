@@ -114,13 +114,18 @@ internal static class BilinearRowSampler
 
     /// <summary>Blends one channel of four source bytes and scales the result to [-1, 1].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static float Blend(ref byte top, ref byte bottom, int left, int right, float fx, float fy)
+    internal static float Blend(ref byte top, ref byte bottom, int left, int right, float fx, float fy) =>
+        (Interpolate(ref top, ref bottom, left, right, fx, fy) * Scale) - 1f;
+
+    /// <summary>Blends one channel of four source bytes, unscaled: a value in [0, 255].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float Interpolate(ref byte top, ref byte bottom, int left, int right, float fx, float fy)
     {
         float topLeft = Unsafe.Add(ref top, left);
         float bottomLeft = Unsafe.Add(ref bottom, left);
         float upper = topLeft + (fx * (Unsafe.Add(ref top, right) - topLeft));
         float lower = bottomLeft + (fx * (Unsafe.Add(ref bottom, right) - bottomLeft));
-        return ((upper + (fy * (lower - upper))) * Scale) - 1f;
+        return upper + (fy * (lower - upper));
     }
 
     /// <summary>Four consecutive bytes as four floats; for a three-byte pixel the fourth is the next pixel's first byte, which is ignored.</summary>

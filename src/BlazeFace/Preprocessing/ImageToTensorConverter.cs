@@ -134,33 +134,8 @@ internal sealed class ImageToTensorConverter
         }
     }
 
-    private void SampleTurned(ImageView image, in InputTransform transform, Span<float> tensor)
-    {
-        PixelLayout layout = image.Layout;
-        ChannelOffsets channels = layout.Format.GetChannelOffsets();
-        var sampling = AffineSampling.ForInput(transform);
-        int first = sampling.FirstColumn;
-        int end = sampling.EndColumn;
-        int rowLength = InputWidth * Channels;
-        tensor[..(sampling.FirstRow * rowLength)].Fill(-1f);
-        tensor[(sampling.EndRow * rowLength)..].Fill(-1f);
-
-        // As in the axis-aligned rows, the vector loop stops one column early because it writes a fourth float.
-        bool vectors = UseVectors && layout.BytesPerPixel >= 3;
-        int vectorEnd = vectors ? Math.Max(first, end - 1) : first;
-        for (int j = sampling.FirstRow; j < sampling.EndRow; j++)
-        {
-            Span<float> output = tensor.Slice(j * rowLength, rowLength);
-            output[..(first * Channels)].Fill(-1f);
-            output[(end * Channels)..].Fill(-1f);
-            if (vectorEnd > first)
-            {
-                AffineRowSampler.SampleFourBytesAtATime(image.Pixels, layout, channels, sampling, j, first, vectorEnd, output[(first * Channels)..((vectorEnd * Channels) + 1)]);
-            }
-
-            AffineRowSampler.SampleByChannel(image.Pixels, layout, channels, sampling, j, vectorEnd, end, output[(vectorEnd * Channels)..(end * Channels)]);
-        }
-    }
+    private void SampleTurned(ImageView image, in InputTransform transform, Span<float> tensor) =>
+        AffineRowSampler.SampleTensor(image, AffineSampling.ForInput(transform), InputWidth, TensorValueRange.MinusOneToOne, UseVectors, tensor);
 
     private void SampleRow(ReadOnlySpan<byte> top, ReadOnlySpan<byte> bottom, float fy, ImagePixelFormat format, ChannelOffsets channels, Span<float> output)
     {

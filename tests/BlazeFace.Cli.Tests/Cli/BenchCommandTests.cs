@@ -26,6 +26,23 @@ public class BenchCommandTests
     }
 
     [Test]
+    public void Bench_with_mesh_adds_the_face_mesh_figures()
+    {
+        CliRun run = CliRun.Of("bench", Astronaut, "--iterations", "3", "--mesh");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        using JsonDocument json = JsonDocument.Parse(run.OutputLines.Single());
+        JsonElement root = json.RootElement;
+        Assert.That(root.EnumerateObject().Select(p => p.Name).Skip(8), Is.EqualTo(new[]
+        {
+            "mesh_inference_ms_median", "detect_mesh_ms_median", "allocated_bytes_per_detect_mesh", "mesh_faces",
+        }));
+        Assert.That(root.GetProperty("mesh_inference_ms_median").GetDouble(), Is.GreaterThan(0));
+        Assert.That(root.GetProperty("detect_mesh_ms_median").GetDouble(), Is.GreaterThan(0));
+        Assert.That(root.GetProperty("mesh_faces").GetInt32(), Is.EqualTo(1), "the astronaut's face");
+    }
+
+    [Test]
     public void Bench_on_an_unreadable_image_exits_with_2_and_one_line()
     {
         CliRun run = CliRun.Of("bench", Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.png"));
