@@ -75,7 +75,7 @@ internal sealed class DetectCommand : Command
 
     public Option<bool> AutoRotate { get; } = new("--auto-rotate")
     {
-        Description = "Search four orientations (0, 90, 180 and 270 degrees, plus --rotation) and keep each face from the one where it scores best; four times the cost",
+        Description = "Search four orientations (0, 90, 180 and 270 degrees, plus --rotation), report the faces of the one whose best face scores highest, and from the others only faces scoring halfway from the threshold to 1; four times the cost",
     };
 
     public Option<Rectangle?> RegionOfInterest { get; } = SearchGeometryOptions.RegionOfInterest();

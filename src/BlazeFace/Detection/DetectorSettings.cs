@@ -56,7 +56,7 @@ internal sealed class DetectorSettings
         Model = model;
         Engine = options.Engine ?? NetworkEngine.Managed;
         MaxFaces = Math.Min(options.MaxFaces, model.AnchorCount);
-        Search = new SearchSettings(InputSize, ResizeMode, MaxFaces, IouThreshold, ClipToImage, Suppression);
+        Search = new SearchSettings(InputSize, ResizeMode, MaxFaces, IouThreshold, MinScore, ClipToImage, Suppression);
     }
 
     /// <summary>What a multi-window search (tiles, orientations) needs of these settings.</summary>
