@@ -1,3 +1,5 @@
+using BlazeFace.Cli.Batch;
+
 namespace BlazeFace.Cli.Commands;
 
 /// <summary>What one <c>detect</c> command line asks for, parsed and validated.</summary>
@@ -23,4 +25,34 @@ internal sealed record DetectSettings(
     ImageProcessingOptions Search,
     string? Crops,
     int CropSize,
-    bool AllowPartialImages);
+    bool AllowPartialImages)
+{
+    /// <summary>Photos read and detected at once (--jobs): threads per stage of the pipeline.</summary>
+    public int Jobs { get; init; } = 1;
+
+    /// <summary>Decode every image whole even where the search needs less (--full-resolution).</summary>
+    public bool FullResolution { get; init; }
+
+    /// <summary>Read the subfolders of folder arguments too (--recursive).</summary>
+    public bool Recursive { get; init; }
+
+    /// <summary>The extensions a folder's files are picked by (--ext), with their dot; all the decodable ones by default.</summary>
+    public IReadOnlySet<string> Extensions { get; init; } = InputFiles.ImageExtensions;
+
+    /// <summary>The part of the files this run reads (--shard K/N), or null for all.</summary>
+    public Shard? Shard { get; init; }
+
+    /// <summary>The JSON-lines file whose images are skipped and to which new results are appended (--resume), or null.</summary>
+    public string? ResumeFile { get; init; }
+
+    /// <summary>Whether results are JSON lines (--json, or --resume, whose file holds them).</summary>
+    public bool WritesJson => Json || ResumeFile is not null;
+
+    /// <summary>
+    /// Whether the images must be decoded whole: asked for, or needed by an output drawn or cropped from the pixels
+    /// (--out, --crops), by tiles at the image's own resolution (--tiles), or by a region given in its pixels (--roi).
+    /// Otherwise a JPEG is decoded at the smallest DCT scale that still gives the model's input its resolution.
+    /// </summary>
+    public bool NeedsFullResolution =>
+        FullResolution || Out is not null || Crops is not null || Search.Tiling is not null || Search.RegionOfInterest is not null;
+}

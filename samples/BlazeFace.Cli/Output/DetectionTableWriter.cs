@@ -2,19 +2,15 @@ using System.Globalization;
 
 namespace BlazeFace.Cli.Output;
 
-/// <summary>A readable table: one row per face (or one "no faces" row per image), aligned columns.</summary>
-internal sealed class DetectionTableWriter(TextWriter output)
+/// <summary>A readable table: a header, then one row per face (or one "no faces" row per image), aligned columns.</summary>
+internal static class DetectionTableWriter
 {
-    private bool _headerWritten;
+    /// <summary>The column names, written once before the first image's rows.</summary>
+    public static string Header { get; } = $"{"image",-40} {"size",-11} {"face",4} {"score",6} {"x",8} {"y",8} {"width",8} {"height",8}";
 
-    public void Write(string imagePath, int width, int height, IReadOnlyList<FaceDetection> faces)
+    /// <summary>Writes one image's rows.</summary>
+    public static void WriteRows(TextWriter output, string imagePath, int width, int height, IReadOnlyList<FaceDetection> faces)
     {
-        if (!_headerWritten)
-        {
-            output.WriteLine($"{"image",-40} {"size",-11} {"face",4} {"score",6} {"x",8} {"y",8} {"width",8} {"height",8}");
-            _headerWritten = true;
-        }
-
         string size = $"{width}x{height}";
         if (faces.Count == 0)
         {
