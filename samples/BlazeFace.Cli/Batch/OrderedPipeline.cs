@@ -29,18 +29,16 @@ internal sealed class OrderedPipeline<TRead, TResult>
     private readonly Func<TRead, TResult> _process;
     private readonly Action<int, TResult> _write;
     private readonly Action<TRead> _discard;
-    private readonly Func<TRead, int> _indexOf;
 
     /// <param name="jobs">Threads per stage (reading and processing), at least 1.</param>
     /// <param name="read">Reads item i.</param>
-    /// <param name="indexOf">The item index a read result belongs to.</param>
     /// <param name="process">Processes one read item (and releases what it holds).</param>
     /// <param name="write">Writes item i's result; called in input order, on the thread that called <see cref="Run"/>.</param>
     /// <param name="discard">Releases a read item that will not be processed (after a fault).</param>
-    public OrderedPipeline(int jobs, Func<int, TRead> read, Func<TRead, int> indexOf, Func<TRead, TResult> process, Action<int, TResult> write, Action<TRead> discard)
+    public OrderedPipeline(int jobs, Func<int, TRead> read, Func<TRead, TResult> process, Action<int, TResult> write, Action<TRead> discard)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
-        (_jobs, _read, _indexOf, _process, _write, _discard) = (jobs, read, indexOf, process, write, discard);
+        (_jobs, _read, _process, _write, _discard) = (jobs, read, process, write, discard);
     }
 
     /// <summary>The most items between the start of their read and the end of their write: two per job.</summary>
@@ -53,7 +51,7 @@ internal sealed class OrderedPipeline<TRead, TResult>
         using var window = new SemaphoreSlim(Window, Window);
         using var faulted = new CancellationTokenSource();
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop, faulted.Token);
-        using var read = new BlockingCollection<TRead>(_jobs);
+        using var read = new BlockingCollection<(int Index, TRead Item)>(_jobs);
         using var processed = new BlockingCollection<(int Index, TResult Result)>(Window);
         var errors = new ConcurrentQueue<Exception>();
         int next = -1;
@@ -71,7 +69,7 @@ internal sealed class OrderedPipeline<TRead, TResult>
                 }
 
                 TRead item = _read(index);
-                if (!TryAdd(read, item, faulted.Token))
+                if (!TryAdd(read, (index, item), faulted.Token))
                 {
                     _discard(item);
                     return;
@@ -80,9 +78,8 @@ internal sealed class OrderedPipeline<TRead, TResult>
         });
         Thread[] processors = Start("process", errors, faulted, () =>
         {
-            foreach (TRead item in read.GetConsumingEnumerable())
+            foreach ((int index, TRead item) in read.GetConsumingEnumerable())
             {
-                int index = _indexOf(item);
                 TryAdd(processed, (index, _process(item)), faulted.Token);
             }
         });
@@ -98,7 +95,7 @@ internal sealed class OrderedPipeline<TRead, TResult>
 
         int written = WriteInOrder(processed, window, errors, faulted);
         completion.Join();
-        foreach (TRead left in read)
+        foreach ((_, TRead left) in read)
         {
             _discard(left);
         }

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text;
 using BlazeFace.Cli.Batch;
 using BlazeFace.Cli.Files;
 using BlazeFace.Cli.Imaging;
-using BlazeFace.Cli.Output;
 using SkiaSharp;
 
 namespace BlazeFace.Cli.Commands;
@@ -117,74 +115,22 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
         int? minimumSide = settings.NeedsFullResolution ? null : detector.Model.InputSize;
         var progress = new BatchProgress(paths.Count, console.Error, console.ErrorIsTerminal, TimeProvider.System);
 
-        // A results file that cannot be written stops the run: the photos after it would have nowhere to go.
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        bool resultsFailed = false;
-        bool tableHeaderWritten = false;
-        console.Output.Flush();
+        var writer = new DetectResultWriter(console, settings.WritesJson, results, progress, halt, exitCode);
         var pipeline = new OrderedPipeline<DecodedPhoto, PhotoOutcome>(
             settings.Jobs,
             read: index => Read(index, paths[index], minimumSide),
-            indexOf: decoded => decoded.Index,
             process: photo.Process,
-            write: (_, outcome) =>
-            {
-                if (resultsFailed)
-                {
-                    return;
-                }
-
-                if (outcome.Error is { } error)
-                {
-                    progress.Interrupt();
-                    console.ReportError(error);
-
-                    // A command-line mistake (a --roi outside an image) outranks an unreadable file.
-                    exitCode = exitCode == ExitCodes.Usage ? exitCode : outcome.ExitCode;
-                }
-                else if (results is not null)
-                {
-                    try
-                    {
-                        results.Append(outcome.Record);
-                    }
-                    catch (OutputFileException e)
-                    {
-                        progress.Interrupt();
-                        console.ReportError($"{e.Path}: {e.Message}; stopping");
-                        exitCode = ExitCodes.BadInput;
-                        resultsFailed = true;
-                        halt.Cancel();
-                        return;
-                    }
-                }
-                else if (settings.WritesJson)
-                {
-                    console.OutputStream.Write(outcome.Record);
-                }
-                else
-                {
-                    progress.Interrupt();
-                    if (!tableHeaderWritten)
-                    {
-                        console.Output.WriteLine(DetectionTableWriter.Header);
-                        tableHeaderWritten = true;
-                    }
-
-                    console.Output.Write(Encoding.UTF8.GetString(outcome.Record!));
-                    console.Output.Flush();
-                }
-
-                progress.Completed(outcome.Faces, outcome.Error is not null);
-            },
+            write: (_, outcome) => writer.Write(outcome),
             discard: decoded => decoded.Dispose());
 
+        console.Output.Flush();
         int written = pipeline.Run(paths.Count, halt.Token);
         console.Output.Flush();
         console.OutputStream.Flush();
         bool stopped = written < paths.Count;
         progress.Finish(stopped);
-        return stopped && !resultsFailed ? ExitCodes.Interrupted : exitCode;
+        return stopped && !writer.ResultsFailed ? ExitCodes.Interrupted : writer.ExitCode;
     }
 
     /// <summary>Reads and decodes one file (reduced to <paramref name="minimumSide"/> when given), or says why it cannot be.</summary>

@@ -31,7 +31,7 @@ internal sealed class PhotoDetection(FaceDetector detector, DetectSettings setti
 
             try
             {
-                return Detect(photo.Path, image, photo.ImageSize);
+                return Detect(photo, image);
             }
             catch (OutputFileException e)
             {
@@ -44,17 +44,17 @@ internal sealed class PhotoDetection(FaceDetector detector, DetectSettings setti
         }
     }
 
-    private PhotoOutcome Detect(string path, SKBitmap image, SKSizeI imageSize)
+    private PhotoOutcome Detect(DecodedPhoto photo, SKBitmap image)
     {
+        string path = photo.Path;
         if (settings.Search.RegionOfInterest is { } region && !new Rectangle(0, 0, image.Width, image.Height).Contains(region))
         {
             return PhotoOutcome.Failed(path, $"{path}: --roi {SearchGeometryOptions.Format(region)} reaches outside the {image.Width}x{image.Height} image", ExitCodes.Usage);
         }
 
         // A reduced decode's faces are scaled to the full image; --out, --crops, --tiles and --roi always decode whole.
-        bool reduced = image.Width != imageSize.Width || image.Height != imageSize.Height;
-        IReadOnlyList<FaceDetection> faces = reduced
-            ? detector.Detect(image, imageSize, settings.Search)
+        IReadOnlyList<FaceDetection> faces = photo.IsReduced
+            ? detector.Detect(image, photo.ImageSize, settings.Search)
             : detector.Detect(image.AsImageView(), settings.Search);
 
         // Crops before the drawing (which paints on the decoded image), and both files before the result record:
@@ -70,7 +70,7 @@ internal sealed class PhotoDetection(FaceDetector detector, DetectSettings setti
             AnnotatedImageWriter.Write(image, faces, annotated);
         }
 
-        return new PhotoOutcome(path, Record(path, imageSize, faces), faces.Count, null, ExitCodes.Success);
+        return new PhotoOutcome(path, Record(path, photo.ImageSize, faces), faces.Count, null, ExitCodes.Success);
     }
 
     /// <summary>The photo's result as the output holds it: one JSON line, or its table rows.</summary>

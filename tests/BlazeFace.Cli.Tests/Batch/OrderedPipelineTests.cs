@@ -21,7 +21,6 @@ public class OrderedPipelineTests
                 Thread.Sleep(Delay(index));
                 return index;
             },
-            indexOf: item => item,
             process: item =>
             {
                 Thread.Sleep(Delay(item * 7));
@@ -54,7 +53,6 @@ public class OrderedPipelineTests
                 InterlockedMax(ref mostAlive, now);
                 return index;
             },
-            indexOf: item => item,
 
             // Item 0 is slow: everything after it piles up behind it, as far as the window lets it.
             process: item =>
@@ -90,7 +88,6 @@ public class OrderedPipelineTests
                 Thread.Sleep(5);
                 return index;
             },
-            indexOf: item => item,
             process: item => item,
             write: (index, _) => written.Add(index),
             discard: _ => Assert.Fail("nothing started is discarded on a stop"));
@@ -115,7 +112,6 @@ public class OrderedPipelineTests
                 Interlocked.Increment(ref read);
                 return index;
             },
-            indexOf: item => item,
             process: item =>
             {
                 Interlocked.Increment(ref processed);
@@ -133,7 +129,7 @@ public class OrderedPipelineTests
 
     [Test]
     public void No_items_is_no_work() =>
-        Assert.That(new OrderedPipeline<int, int>(2, i => i, i => i, i => i, (_, _) => Assert.Fail(), _ => { }).Run(0, CancellationToken.None), Is.Zero);
+        Assert.That(new OrderedPipeline<int, int>(2, i => i, i => i, (_, _) => Assert.Fail(), _ => { }).Run(0, CancellationToken.None), Is.Zero);
 
     private static int Delay(int index) => (index * 37 % 11) % 4;
 
