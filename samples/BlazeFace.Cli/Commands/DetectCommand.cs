@@ -129,7 +129,7 @@ internal sealed class DetectCommand : Command
         Description = "Also read the subfolders of folder arguments (not hidden ones, not links to folders)",
     };
 
-    public Option<IReadOnlySet<string>> Extensions { get; } = OptionParsers.ImageExtensions(new Option<IReadOnlySet<string>>("--ext")
+    public Option<IReadOnlySet<string>?> Extensions { get; } = OptionParsers.ImageExtensions(new Option<IReadOnlySet<string>?>("--ext")
     {
         Description = "Read only folder files with these extensions, comma-separated, such as jpg,jpeg (default: all of .jpg .jpeg .png .webp .gif .bmp)",
         HelpName = "EXT,...",

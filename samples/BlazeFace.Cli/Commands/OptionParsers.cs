@@ -87,10 +87,9 @@ internal static class OptionParsers
         return option;
     }
 
-    /// <summary>Extensions, comma-separated, each one of <paramref name="known"/> (with or without its dot, any case); the default is all of them.</summary>
-    public static Option<IReadOnlySet<string>> ImageExtensions(Option<IReadOnlySet<string>> option, IReadOnlySet<string> known)
+    /// <summary>Extensions, comma-separated, each one of <paramref name="known"/> (with or without its dot, any case); null when not given.</summary>
+    public static Option<IReadOnlySet<string>?> ImageExtensions(Option<IReadOnlySet<string>?> option, IReadOnlySet<string> known)
     {
-        option.DefaultValueFactory = _ => known;
         option.CustomParser = result =>
         {
             string token = SingleToken(result);
