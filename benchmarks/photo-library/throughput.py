@@ -3,8 +3,9 @@
 
 Runs each configuration as its own process, ROUNDS times, interleaved (main, then each configuration of this build,
 then main again...), so a machine whose load changes over the sitting slows every configuration alike; reports the
-median wall time of each as photos per second, its ratio to the reference build, and the processor time per photo
-(user + system, from the child's rusage), with the CPU family and the load average before every round.
+median wall time of each as photos per second and its ratio to the reference build, and where the processor time
+goes (user + system, from the child's rusage): a one-photo process (start-up, model load, one photo) and each
+further photo. The CPU family and the load average before every round are printed with them.
 
     /usr/bin/python3 benchmarks/photo-library/throughput.py LIBRARY REFERENCE_CLI_DLL THIS_CLI_DLL [ROUNDS]
 
@@ -66,19 +67,20 @@ def main():
         if round_number > 0:
             print(f"round {round_number}: load {loads[-1]:.2f}; " + ", ".join(f"{walls[n][-1]:.2f} s" for n, _, _ in runs), flush=True)
 
-    # Start-up: the process with one photo, so the per-photo figures can be read without it.
-    one = os.path.join(library, sorted(os.listdir(library))[0])
-    startup = statistics.median(run(this, ["detect", one, "--json", "--jobs", "1"])[0] for _ in range(5))
+    # Start-up: each configuration's process with one photo, whose processor time the per-photo figure leaves out.
+    one = os.path.join(library, sorted(name for name in os.listdir(library) if name.lower().endswith((".jpg", ".jpeg")))[0])
+    startup = {name: statistics.median(run(dll, ["detect", one, "--json"] + arguments)[1] for _ in range(5))
+               for name, dll, arguments in runs}
 
     reference_rate = photos / statistics.median(walls["reference build"])
-    print(f"\nload average (1 min) before each round: {', '.join(f'{load:.2f}' for load in loads[1:])}")
-    print(f"one-photo process (start-up, model load, one scaled decode): {startup:.2f} s\n")
-    print("| build, configuration | median wall | photos/s | vs reference | processor time per photo |")
-    print("| --- | --- | --- | --- | --- |")
+    print(f"\nload average (1 min) before each round: {', '.join(f'{load:.2f}' for load in loads[1:])}\n")
+    print("| build, configuration | median wall | photos/s | vs reference | processor time: one-photo process | per further photo |")
+    print("| --- | --- | --- | --- | --- | --- |")
     for name, _, _ in runs:
         wall = statistics.median(walls[name])
+        per_photo = (statistics.median(processor[name]) - startup[name]) / (photos - 1)
         print(f"| {name} | {wall:.2f} s | {photos / wall:.1f} | {photos / wall / reference_rate:.2f}x | "
-              f"{1000 * statistics.median(processor[name]) / photos:.0f} ms |")
+              f"{startup[name]:.2f} s | {1000 * per_photo:.0f} ms |")
 
 
 if __name__ == "__main__":
