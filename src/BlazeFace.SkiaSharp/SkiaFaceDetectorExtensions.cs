@@ -60,6 +60,65 @@ public static class SkiaFaceDetectorExtensions
         return detector.Detect(pixels.View, destination, out found, options);
     }
 
+    /// <summary>
+    /// Detects faces in a reduced copy of an image and reports them in the image's own pixels: for a bitmap decoded
+    /// with <see cref="UprightImageOptions.MinimumSide"/> (the size from
+    /// <see cref="UprightImage.Load(string, UprightImageOptions?, out SKSizeI)"/>), or any thumbnail.
+    /// </summary>
+    /// <param name="detector">The detector.</param>
+    /// <param name="bitmap">The reduced copy; any colour type with colour (see the class remarks).</param>
+    /// <param name="imageSize">The size of the image the bitmap shows; each axis of every result is scaled by its ratio to the bitmap's (see the remarks).</param>
+    /// <param name="options">How to search the bitmap, as for <see cref="Detect(FaceDetector, SKBitmap, ImageProcessingOptions)"/>; a region of interest is in the bitmap's pixels.</param>
+    /// <returns>The faces found, best first, in the pixels of an image of <paramref name="imageSize"/>; empty when there are none.</returns>
+    /// <remarks>
+    /// Boxes, keypoints and the centres of rotated boxes scale per axis, so the bitmap's edges land on the image's;
+    /// the sides of a rotated box scale by the mean of the two ratios (which a reduced decode keeps equal up to the
+    /// rounding of its last pixel).
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="bitmap"/> is null.</exception>
+    /// <exception cref="ArgumentException">The bitmap is empty, has no pixel memory, or has an alpha-only or unknown colour type (ParamName "bitmap"); or the options do not fit the bitmap (ParamName "options").</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="imageSize"/> is not positive (ParamName "imageSize").</exception>
+    /// <exception cref="ObjectDisposedException">The bitmap or the detector has been disposed.</exception>
+    public static IReadOnlyList<FaceDetection> Detect(this FaceDetector detector, SKBitmap bitmap, SKSizeI imageSize, ImageProcessingOptions options = default)
+    {
+        IReadOnlyList<FaceDetection> found = Detect(detector, bitmap, options);
+        var scale = ReducedImageScale.Between(bitmap.Width, bitmap.Height, imageSize);
+        var faces = new FaceDetection[found.Count];
+        for (int i = 0; i < faces.Length; i++)
+        {
+            faces[i] = scale.ToImage(found[i]);
+        }
+
+        return faces;
+    }
+
+    /// <summary>
+    /// Detects faces in a reduced copy of an image, as <see cref="Detect(FaceDetector, SKBitmap, SKSizeI, ImageProcessingOptions)"/>
+    /// does, without allocating once warmed up: results go into <paramref name="destination"/>.
+    /// </summary>
+    /// <param name="detector">The detector.</param>
+    /// <param name="bitmap">The reduced copy; any colour type with colour (see the class remarks).</param>
+    /// <param name="imageSize">The size of the image the bitmap shows.</param>
+    /// <param name="destination">Receives the best <c>destination.Length</c> faces at most, best first, in the pixels of an image of <paramref name="imageSize"/>.</param>
+    /// <param name="found">How many faces were found; more than the return value when <paramref name="destination"/> was too short.</param>
+    /// <param name="options">How to search the bitmap; a region of interest is in the bitmap's pixels.</param>
+    /// <returns>The number of faces written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="detector"/> or <paramref name="bitmap"/> is null.</exception>
+    /// <exception cref="ArgumentException">The bitmap is empty, has no pixel memory, or has an alpha-only or unknown colour type (ParamName "bitmap"); or the options do not fit the bitmap (ParamName "options").</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="imageSize"/> is not positive (ParamName "imageSize").</exception>
+    /// <exception cref="ObjectDisposedException">The bitmap or the detector has been disposed.</exception>
+    public static int Detect(this FaceDetector detector, SKBitmap bitmap, SKSizeI imageSize, Span<FaceDetection> destination, out int found, ImageProcessingOptions options = default)
+    {
+        int written = Detect(detector, bitmap, destination, out found, options);
+        var scale = ReducedImageScale.Between(bitmap.Width, bitmap.Height, imageSize);
+        for (int i = 0; i < written; i++)
+        {
+            destination[i] = scale.ToImage(destination[i]);
+        }
+
+        return written;
+    }
+
     /// <summary>Detects faces in a pixmap (pixels Skia describes but does not own, such as a locked frame buffer).</summary>
     /// <param name="detector">The detector.</param>
     /// <param name="pixmap">The image; any colour type with colour (see the class remarks).</param>

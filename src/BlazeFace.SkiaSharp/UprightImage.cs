@@ -27,6 +27,12 @@ namespace BlazeFace.SkiaSharp;
 /// missing scans without a word). <see cref="UprightImageOptions.AllowPartialImages"/> accepts such files instead,
 /// as far as their data goes.
 /// </para>
+/// <para>
+/// <see cref="UprightImageOptions.MinimumSide"/> decodes a JPEG (or WebP) reduced, at the smallest scale that still
+/// serves a search sampling it down anyway; the overloads with an <c>imageSize</c> give the size of the file's image,
+/// in whose pixels <see cref="SkiaFaceDetectorExtensions.Detect(FaceDetector, SKBitmap, SKSizeI, ImageProcessingOptions)"/>
+/// reports the faces found in the reduced bitmap.
+/// </para>
 /// </remarks>
 public static class UprightImage
 {
@@ -39,7 +45,19 @@ public static class UprightImage
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened (no permission, or the path names a folder; the message says which).</exception>
     /// <exception cref="InvalidDataException">The file is not an image SkiaSharp decodes, is truncated or corrupt, or is larger than <see cref="UprightImageOptions.MaxPixels"/>; the message says which.</exception>
     /// <exception cref="InsufficientMemoryException">The pixel memory for an image within the limit could not be allocated.</exception>
-    public static SKBitmap Load(string path, UprightImageOptions? options = null)
+    public static SKBitmap Load(string path, UprightImageOptions? options = null) => Load(path, options, out _);
+
+    /// <summary>Reads and decodes an image file, and gives the size of its image, which a reduced decode (<see cref="UprightImageOptions.MinimumSide"/>) does not show.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Limits and size hint; null for the defaults.</param>
+    /// <param name="imageSize">The size of the file's image, upright: the bitmap's own size, or larger when it was decoded reduced.</param>
+    /// <returns>The decoded image, upright; the caller disposes it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it does not exist).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be opened (no permission, or the path names a folder; the message says which).</exception>
+    /// <exception cref="InvalidDataException">The file is not an image SkiaSharp decodes, is truncated or corrupt, or is larger than <see cref="UprightImageOptions.MaxPixels"/>; the message says which.</exception>
+    /// <exception cref="InsufficientMemoryException">The pixel memory for an image within the limit could not be allocated.</exception>
+    public static SKBitmap Load(string path, UprightImageOptions? options, out SKSizeI imageSize)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
 
@@ -50,7 +68,7 @@ public static class UprightImage
         }
 
         using FileStream file = File.OpenRead(path);
-        return Decode(file, options);
+        return Decode(file, options, out imageSize);
     }
 
     /// <summary>Decodes an image read from a stream, to its end.</summary>
@@ -60,11 +78,21 @@ public static class UprightImage
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="InvalidDataException">The data is not an image SkiaSharp decodes, is truncated or corrupt, or is larger than <see cref="UprightImageOptions.MaxPixels"/>.</exception>
     /// <exception cref="InsufficientMemoryException">The pixel memory for an image within the limit could not be allocated.</exception>
-    public static SKBitmap Decode(Stream stream, UprightImageOptions? options = null)
+    public static SKBitmap Decode(Stream stream, UprightImageOptions? options = null) => Decode(stream, options, out _);
+
+    /// <summary>Decodes an image read from a stream, to its end, and gives the size of its image, which a reduced decode (<see cref="UprightImageOptions.MinimumSide"/>) does not show.</summary>
+    /// <param name="stream">A readable stream holding an encoded image.</param>
+    /// <param name="options">Limits and size hint; null for the defaults.</param>
+    /// <param name="imageSize">The size of the encoded image, upright: the bitmap's own size, or larger when it was decoded reduced.</param>
+    /// <returns>The decoded image, upright; the caller disposes it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The data is not an image SkiaSharp decodes, is truncated or corrupt, or is larger than <see cref="UprightImageOptions.MaxPixels"/>.</exception>
+    /// <exception cref="InsufficientMemoryException">The pixel memory for an image within the limit could not be allocated.</exception>
+    public static SKBitmap Decode(Stream stream, UprightImageOptions? options, out SKSizeI imageSize)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using SKData data = SKData.Create(stream);
-        return Decode(data, options ?? UprightImageOptions.Default);
+        return Decode(data, options ?? UprightImageOptions.Default, out imageSize);
     }
 
     /// <summary>Decodes an image held in memory.</summary>
@@ -73,13 +101,22 @@ public static class UprightImage
     /// <returns>The decoded image, upright; the caller disposes it.</returns>
     /// <exception cref="InvalidDataException">The data is not an image SkiaSharp decodes, is truncated or corrupt, or is larger than <see cref="UprightImageOptions.MaxPixels"/>.</exception>
     /// <exception cref="InsufficientMemoryException">The pixel memory for an image within the limit could not be allocated.</exception>
-    public static SKBitmap Decode(ReadOnlySpan<byte> encoded, UprightImageOptions? options = null)
+    public static SKBitmap Decode(ReadOnlySpan<byte> encoded, UprightImageOptions? options = null) => Decode(encoded, options, out _);
+
+    /// <summary>Decodes an image held in memory, and gives the size of its image, which a reduced decode (<see cref="UprightImageOptions.MinimumSide"/>) does not show.</summary>
+    /// <param name="encoded">The encoded file's bytes; copied, so the caller may reuse the buffer.</param>
+    /// <param name="options">Limits and size hint; null for the defaults.</param>
+    /// <param name="imageSize">The size of the encoded image, upright: the bitmap's own size, or larger when it was decoded reduced.</param>
+    /// <returns>The decoded image, upright; the caller disposes it.</returns>
+    /// <exception cref="InvalidDataException">The data is not an image SkiaSharp decodes, is truncated or corrupt, or is larger than <see cref="UprightImageOptions.MaxPixels"/>.</exception>
+    /// <exception cref="InsufficientMemoryException">The pixel memory for an image within the limit could not be allocated.</exception>
+    public static SKBitmap Decode(ReadOnlySpan<byte> encoded, UprightImageOptions? options, out SKSizeI imageSize)
     {
         using SKData data = SKData.CreateCopy(encoded);
-        return Decode(data, options ?? UprightImageOptions.Default);
+        return Decode(data, options ?? UprightImageOptions.Default, out imageSize);
     }
 
-    private static SKBitmap Decode(SKData? data, UprightImageOptions options)
+    private static SKBitmap Decode(SKData? data, UprightImageOptions options, out SKSizeI imageSize)
     {
         if (data is null || data.Size == 0)
         {
@@ -93,7 +130,7 @@ public static class UprightImage
                 : $"Not an image format SkiaSharp decodes (JPEG, PNG, WebP, GIF, BMP, ICO, WBMP); the file starts with {LeadingBytes(data)}.");
 
         SKImageInfo stored = codec.Info;
-        CheckSize(stored, codec.EncodedOrigin, options.MaxPixels);
+        imageSize = CheckSize(stored, codec.EncodedOrigin, options.MaxPixels);
         long minimum = EncodedSizeBound.MinimumBytes(codec.EncodedFormat, data.AsSpan());
         if (data.Size < minimum)
         {
@@ -106,9 +143,10 @@ public static class UprightImage
             throw new InvalidDataException(truncated);
         }
 
+        SKSizeI decoded = DecodeScale.For(codec, options.MinimumSide);
         SKImageInfo info = new(
-            stored.Width,
-            stored.Height,
+            decoded.Width,
+            decoded.Height,
             stored.ColorType == SKColorType.Gray8 ? SKColorType.Gray8 : SKImageInfo.PlatformColorType,
             stored.AlphaType == SKAlphaType.Opaque || stored.ColorType == SKColorType.Gray8 ? SKAlphaType.Opaque : SKAlphaType.Unpremul);
 
@@ -120,14 +158,14 @@ public static class UprightImage
                 throw new InsufficientMemoryException($"Could not allocate {info.BytesSize64} bytes for a {info.Width}x{info.Height} image.");
             }
 
-            SKCodecResult decoded = codec.GetPixels(info, bitmap.GetPixels());
+            SKCodecResult result = codec.GetPixels(info, bitmap.GetPixels());
 
             // An incomplete image has had its missing rows filled by the codec; the caller asked for it as it is.
-            if (decoded != SKCodecResult.Success && !(decoded == SKCodecResult.IncompleteInput && options.AllowPartialImages))
+            if (result != SKCodecResult.Success && !(result == SKCodecResult.IncompleteInput && options.AllowPartialImages))
             {
-                throw new InvalidDataException(decoded == SKCodecResult.IncompleteInput
+                throw new InvalidDataException(result == SKCodecResult.IncompleteInput
                     ? $"The {codec.EncodedFormat} image is truncated: its data ends before the last pixel."
-                    : $"The {codec.EncodedFormat} image data is corrupt ({decoded}).");
+                    : $"The {codec.EncodedFormat} image data is corrupt ({result}).");
             }
 
             return Orient(bitmap, codec.EncodedOrigin);
@@ -140,7 +178,8 @@ public static class UprightImage
     }
 
     /// <summary>Refuses an empty size or one above the limit, quoting the size as the image is displayed (after its EXIF orientation), as the user sees it.</summary>
-    private static void CheckSize(SKImageInfo stored, SKEncodedOrigin origin, long maxPixels)
+    /// <returns>The size as displayed.</returns>
+    private static SKSizeI CheckSize(SKImageInfo stored, SKEncodedOrigin origin, long maxPixels)
     {
         bool swap = ExifOrientation.SwapsAxes(origin);
         int width = swap ? stored.Height : stored.Width;
@@ -155,6 +194,8 @@ public static class UprightImage
         {
             throw new InvalidDataException($"The image is {width}x{height} ({pixels:N0} pixels), more than the {maxPixels:N0}-pixel limit; refused before decoding.");
         }
+
+        return new SKSizeI(width, height);
     }
 
     /// <summary>Returns <paramref name="stored"/> itself when already upright, else a transformed copy (disposing the original).</summary>

@@ -6,6 +6,9 @@ namespace BlazeFace.Cli.Commands;
 /// <param name="Error">Standard error.</param>
 internal sealed record CliConsole(TextWriter Output, Stream OutputStream, TextWriter Error)
 {
+    /// <summary>Whether <see cref="Error"/> is a terminal that shows a live progress line (false for a pipe, a file, CI, and the tests' writers).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     /// <summary>Writes "error: MESSAGE" as exactly one line, whatever line breaks the message holds.</summary>
     public void ReportError(string message) => Error.WriteLine("error: " + message.ReplaceLineEndings(" "));
 }

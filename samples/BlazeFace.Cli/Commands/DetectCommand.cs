@@ -1,6 +1,7 @@
 using System.Drawing;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using BlazeFace.Cli.Batch;
 using BlazeFace.Preprocessing;
 
 namespace BlazeFace.Cli.Commands;
@@ -8,7 +9,8 @@ namespace BlazeFace.Cli.Commands;
 /// <summary>
 /// <c>detect IMAGE|FOLDER... [--model M] [--min-score S] [--nms weighted|hard] [--resize letterbox|stretch] [--json]
 /// [--out FILE|FOLDER] [--rotation DEG] [--auto-rotate] [--roi X,Y,W,H] [--tiles] [--crops DIR [--crop-size N]]
-/// [--allow-partial] [--mesh]</c>: parses the options into <see cref="DetectSettings"/> and runs <see cref="DetectRun"/>.
+/// [--allow-partial] [--mesh] [--jobs N] [--full-resolution] [--recursive] [--ext EXT,...] [--shard K/N] [--resume RESULTS.jsonl]</c>:
+/// parses the options into <see cref="DetectSettings"/> and runs <see cref="DetectRun"/>.
 /// </summary>
 /// <remarks>A new option is one property here, one line in the constructor, and one field of <see cref="DetectSettings"/>.</remarks>
 internal sealed class DetectCommand : Command
@@ -31,9 +33,21 @@ internal sealed class DetectCommand : Command
         Add(CropSize);
         Add(AllowPartial);
         Add(Mesh);
+        Add(Jobs);
+        Add(FullResolution);
+        Add(Recursive);
+        Add(Extensions);
+        Add(ShardOption);
+        Add(Resume);
         UnknownOptions.RejectIn(Inputs, this);
         Validators.Add(RequireCropsForCropSize);
-        SetAction(parseResult => new DetectRun(Read(parseResult), console).Execute());
+
+        // Ctrl+C or SIGTERM stops the taking of new photos; those started are finished and written (StopSignal).
+        SetAction((parseResult, cancellation) =>
+        {
+            using var stop = new StopSignal(cancellation);
+            return Task.FromResult(new DetectRun(Read(parseResult), console).Execute(stop.Token));
+        });
     }
 
     public Argument<string[]> Inputs { get; } = OptionParsers.NonEmptyPaths(new Argument<string[]>("images")
@@ -76,7 +90,7 @@ internal sealed class DetectCommand : Command
 
     public Option<bool> AutoRotate { get; } = new("--auto-rotate")
     {
-        Description = "Search four orientations (0, 90, 180 and 270 degrees, plus --rotation) and keep each face from the one where it scores best; four times the cost",
+        Description = "Search four orientations (0, 90, 180 and 270 degrees, plus --rotation), report the faces of the one whose best face scores highest, and from the others only faces scoring halfway from the threshold to 1; four times the cost",
     };
 
     public Option<Rectangle?> RegionOfInterest { get; } = SearchGeometryOptions.RegionOfInterest();
@@ -104,6 +118,44 @@ internal sealed class DetectCommand : Command
         Description = "Also map each face with MediaPipe's 468-point face mesh: in --json each face gains presence and, unless the landmark model rejects it, landmarks (x, y, z in image pixels); --out draws the mesh",
     };
 
+    public Option<int> Jobs { get; } = OptionParsers.WholeNumber(new Option<int>("--jobs", "-j")
+    {
+        Description = "Photos read, decoded and searched at once (default: the processor count); results still come in input order",
+        HelpName = "N",
+        DefaultValueFactory = _ => Math.Clamp(Environment.ProcessorCount, 1, MaxJobs),
+    }, 1, MaxJobs);
+
+    public Option<bool> FullResolution { get; } = new("--full-resolution")
+    {
+        Description = "Decode every image whole; by default a JPEG is decoded at the smallest DCT scale (1/2, 1/4, 1/8) that keeps the model's input resolution, unless --out, --crops, --tiles, --roi or --mesh need the full image",
+    };
+
+    public Option<bool> Recursive { get; } = new("--recursive", "-r")
+    {
+        Description = "Also read the subfolders of folder arguments (not hidden ones, not links to folders)",
+    };
+
+    public Option<IReadOnlySet<string>?> Extensions { get; } = OptionParsers.ImageExtensions(new Option<IReadOnlySet<string>?>("--ext")
+    {
+        Description = "Read only folder files with these extensions, comma-separated, such as jpg,jpeg (default: all of .jpg .jpeg .png .webp .gif .bmp)",
+        HelpName = "EXT,...",
+    }, InputFiles.ImageExtensions);
+
+    public Option<Shard?> ShardOption { get; } = OptionParsers.ShardOf(new Option<Shard?>("--shard")
+    {
+        Description = "Read only shard K (from 0) of N: the files whose path below the folder argument hashes to K; the N shards cover every file once, on any machine",
+        HelpName = "K/N",
+    });
+
+    public Option<string?> Resume { get; } = OptionParsers.NonEmptyPath(new Option<string?>("--resume")
+    {
+        Description = "Skip the images already in this JSON-lines file and append each new result to it as it is done (created when missing); stdout stays empty",
+        HelpName = "RESULTS.jsonl",
+    }, "a JSON-lines results file");
+
+    /// <summary>The most --jobs accepted.</summary>
+    private const int MaxJobs = 256;
+
     private void RequireCropsForCropSize(CommandResult result)
     {
         if (result.GetResult(CropSize) is { Implicit: false } && result.GetResult(Crops) is null)
@@ -129,6 +181,14 @@ internal sealed class DetectCommand : Command
         },
         Crops: parseResult.GetValue(Crops),
         CropSize: parseResult.GetValue(CropSize),
-        AllowPartialImages: parseResult.GetValue(AllowPartial),
-        Mesh: parseResult.GetValue(Mesh));
+        AllowPartialImages: parseResult.GetValue(AllowPartial))
+    {
+        Mesh = parseResult.GetValue(Mesh),
+        Jobs = parseResult.GetValue(Jobs),
+        FullResolution = parseResult.GetValue(FullResolution),
+        Recursive = parseResult.GetValue(Recursive),
+        Extensions = parseResult.GetValue(Extensions) ?? InputFiles.ImageExtensions,
+        Shard = parseResult.GetValue(ShardOption),
+        ResumeFile = parseResult.GetValue(Resume),
+    };
 }

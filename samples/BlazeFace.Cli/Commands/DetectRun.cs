@@ -1,43 +1,96 @@
-using System.Drawing;
+using System.Globalization;
+using BlazeFace.Cli.Batch;
 using BlazeFace.Cli.Files;
 using BlazeFace.Cli.Imaging;
 using BlazeFace.Cli.Output;
-using BlazeFace.SkiaSharp;
 using SkiaSharp;
 
 namespace BlazeFace.Cli.Commands;
 
 /// <summary>
-/// One <c>detect</c> run: decides and checks every output first (<see cref="DetectOutputs"/>), loads the model, then
-/// each image in turn. An image (or folder) that cannot be read is reported on stderr (one line) and the rest still
-/// run; the exit code is 2 when any image or the model could not be read, and 1 when the outputs are refused or the
-/// --roi reaches outside an image.
+/// One <c>detect</c> run: lists the files (folders expanded, --recursive, --ext, --shard), decides and checks every
+/// output first (<see cref="DetectOutputs"/>, the --resume file), loads the model, then runs the photos through the
+/// <see cref="OrderedPipeline{TRead, TResult}"/>: --jobs threads read and decode, --jobs threads search and write
+/// each photo's files (<see cref="PhotoDetection"/>, with its face meshes on --mesh), and this thread writes the results in input order.
 /// </summary>
+/// <remarks>
+/// An image (or folder) that cannot be read is reported on stderr (one line, in input order) and the rest still run;
+/// the exit code is 2 when any image or the model could not be read or an output written, 1 when the outputs are
+/// refused or the --roi reaches outside an image, and 130 when Ctrl+C or SIGTERM stopped the run (every photo
+/// started is finished and written first).
+/// </remarks>
 internal sealed class DetectRun(DetectSettings settings, CliConsole console)
 {
-    public int Execute()
+    public int Execute(CancellationToken stop)
     {
         int exitCode = ExitCodes.Success;
-        List<string> files = InputFiles.Expand(settings.Inputs, (folder, e) =>
+        List<InputFile> found = InputFiles.Expand(settings.Inputs, settings.Recursive, settings.Extensions, (folder, e) =>
         {
             console.ReportError($"{folder}: cannot list the folder: {e.Message}");
             exitCode = ExitCodes.BadInput;
         });
-        if (files.Count == 0)
+        if (found.Count == 0)
         {
             if (exitCode == ExitCodes.Success)
             {
-                console.ReportError($"{string.Join(", ", settings.Inputs)}: no image files ({string.Join(' ', InputFiles.ImageExtensions.Order(StringComparer.Ordinal))}) found");
+                console.ReportError($"{string.Join(", ", settings.Inputs)}: no image files ({string.Join(' ', settings.Extensions.Order(StringComparer.Ordinal))}) found");
             }
 
             return ExitCodes.BadInput;
         }
 
-        DetectOutputs? outputs = DetectOutputs.Plan(settings, files, out string? refusal);
-        if (outputs is null)
+        List<InputFile> files = settings.Shard is { } shard ? found.FindAll(file => shard.Contains(file.RelativePath)) : found;
+        List<string> paths = files.ConvertAll(file => file.Path);
+        DetectOutputs? outputs = DetectOutputs.Plan(settings, paths, out string? refusal);
+        refusal ??= settings.ResumeFile is { } resume && new InputFileSet(paths).InputAt(resume) is { } input
+            ? $"{resume}: --resume would append to the input {input} (it is the same file); name another"
+            : null;
+        if (outputs is null || refusal is not null)
         {
             console.ReportError(refusal!);
             return ExitCodes.Usage;
+        }
+
+        ResultsFile? results = null;
+        try
+        {
+            if (settings.ResumeFile is { } resumeFile)
+            {
+                results = OpenResults(resumeFile);
+                paths.RemoveAll(results.Images.Contains);
+            }
+
+            return Detect(paths, outputs, results, exitCode, stop);
+        }
+        catch (Exception e) when (e is OutputFileException or InvalidDataException)
+        {
+            console.ReportError(e is OutputFileException output ? $"{output.Path}: {output.Message}" : $"{settings.ResumeFile}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        finally
+        {
+            results?.Dispose();
+        }
+    }
+
+    private ResultsFile OpenResults(string path)
+    {
+        ResultsFile results = ResultsFile.Open(path);
+        if (results.DroppedBytes > 0)
+        {
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"note: {path}: cut off an incomplete last line ({results.DroppedBytes} bytes) left by an interrupted run; its image is searched again"));
+        }
+
+        return results;
+    }
+
+    private int Detect(List<string> paths, DetectOutputs outputs, ResultsFile? results, int exitCode, CancellationToken stop)
+    {
+        if (paths.Count == 0)
+        {
+            // A shard with no files of a small library, or a finished --resume: nothing to do is not an error.
+            return exitCode;
         }
 
         BlazeFaceModel model;
@@ -60,96 +113,40 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
         };
         using var detector = new FaceDetector(detectorOptions);
         using FaceLandmarker? landmarker = settings.Mesh ? new FaceLandmarker(new FaceLandmarkerOptions { Detector = detectorOptions }) : null;
-        var table = new DetectionTableWriter(console.Output, withPresence: settings.Mesh);
-        var progress = new ProgressReporter(files.Count, console.Error);
         FaceCropWriter? crops = outputs.CropFolder is { } cropFolder ? new FaceCropWriter(cropFolder, settings.CropSize) : null;
-        int failed = 0;
-        for (int i = 0; i < files.Count; i++)
-        {
-            int imageExitCode = Process(detector, landmarker, files[i], outputs, table, crops);
-            if (imageExitCode != ExitCodes.Success)
-            {
-                failed++;
+        var photo = new PhotoDetection(detector, landmarker, settings, outputs, crops);
+        int? minimumSide = settings.NeedsFullResolution ? null : detector.Model.InputSize;
+        var progress = new BatchProgress(paths.Count, console.Error, console.ErrorIsTerminal, TimeProvider.System);
 
-                // A command-line mistake (a --roi outside an image) outranks an unreadable file.
-                exitCode = exitCode == ExitCodes.Usage ? exitCode : imageExitCode;
-            }
-
-            progress.Completed(i + 1, failed);
-        }
+        using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var writer = new DetectResultWriter(console, settings.WritesJson, DetectionTableWriter.Header(settings.Mesh), results, progress, halt, exitCode);
+        var pipeline = new OrderedPipeline<DecodedPhoto, PhotoOutcome>(
+            settings.Jobs,
+            read: index => Read(index, paths[index], minimumSide),
+            process: photo.Process,
+            write: (_, outcome) => writer.Write(outcome),
+            discard: decoded => decoded.Dispose());
 
         console.Output.Flush();
-        return exitCode;
+        int written = pipeline.Run(paths.Count, halt.Token);
+        console.Output.Flush();
+        console.OutputStream.Flush();
+        bool stopped = written < paths.Count;
+        progress.Finish(stopped);
+        return stopped && !writer.ResultsFailed ? ExitCodes.Interrupted : writer.ExitCode;
     }
 
-    /// <summary>
-    /// Detects on one file and prints the result, or reports the one-line error: the exit code of this image alone,
-    /// <see cref="ExitCodes.Usage"/> when the --roi does not fit it.
-    /// </summary>
-    private int Process(FaceDetector detector, FaceLandmarker? landmarker, string path, DetectOutputs outputs, DetectionTableWriter table, FaceCropWriter? crops)
+    /// <summary>Reads and decodes one file (reduced to <paramref name="minimumSide"/> when given), or says why it cannot be.</summary>
+    private DecodedPhoto Read(int index, string path, int? minimumSide)
     {
         try
         {
-            using SKBitmap image = ImageFileLoader.Load(path, settings.AllowPartialImages);
-            if (settings.Search.RegionOfInterest is { } region && !new Rectangle(0, 0, image.Width, image.Height).Contains(region))
-            {
-                console.ReportError($"{path}: --roi {SearchGeometryOptions.Format(region)} reaches outside the {image.Width}x{image.Height} image");
-                return ExitCodes.Usage;
-            }
-
-            IReadOnlyList<FaceDetection> faces = detector.Detect(image.AsImageView(), settings.Search);
-            FaceMesh[]? meshes = landmarker is null ? null : MapFaces(landmarker, image, faces);
-
-            // Crops before the drawing (which paints on the decoded image), and both files before the result line:
-            // when one cannot be written the image gets its error line and no result line.
-            crops?.Write(image.AsImageView(), faces, path);
-            if (outputs.AnnotatedPath(path) is { } annotated)
-            {
-                if (outputs.AnnotatedFolder is { } folder)
-                {
-                    AtomicFile.CreateFolder(folder);
-                }
-
-                AnnotatedImageWriter.Write(image, faces, meshes, annotated);
-            }
-
-            if (settings.Json)
-            {
-                console.Output.Flush();
-                DetectionJsonWriter.Write(console.OutputStream, path, image.Width, image.Height, settings.Model, faces, meshes);
-            }
-            else
-            {
-                table.Write(path, image.Width, image.Height, faces, meshes);
-            }
-
-            return ExitCodes.Success;
-        }
-        catch (OutputFileException e)
-        {
-            console.ReportError($"{e.Path}: {e.Message}");
-            return ExitCodes.BadInput;
+            SKBitmap bitmap = ImageFileLoader.Load(path, settings.AllowPartialImages, minimumSide, out SKSizeI size);
+            return DecodedPhoto.Decoded(index, path, bitmap, size);
         }
         catch (Exception e) when (ImageFileLoader.IsUnreadable(e))
         {
-            console.ReportError($"{path}: {e.Message}");
-            return ExitCodes.BadInput;
+            return DecodedPhoto.Unreadable(index, path, e.Message);
         }
-    }
-
-    /// <summary>
-    /// Each detection's mesh, in detection order: the landmark model runs on every face the detector found (not only
-    /// the best), and a face it rejects keeps its presence score and has no landmarks.
-    /// </summary>
-    private static FaceMesh[] MapFaces(FaceLandmarker landmarker, SKBitmap image, IReadOnlyList<FaceDetection> faces)
-    {
-        var meshes = new FaceMesh[faces.Count];
-        for (int i = 0; i < meshes.Length; i++)
-        {
-            meshes[i] = new FaceMesh();
-            landmarker.Detect(image.AsImageView(), faces[i], meshes[i]);
-        }
-
-        return meshes;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using BlazeFace.Cli.Batch;
 
 namespace BlazeFace.Cli.Commands;
 
@@ -82,6 +83,48 @@ internal static class OptionParsers
 
             result.AddError($"{option.Name} takes {string.Join(" or ", values)}, not '{token}'.");
             return values[0];
+        };
+        return option;
+    }
+
+    /// <summary>Extensions, comma-separated, each one of <paramref name="known"/> (with or without its dot, any case); null when not given.</summary>
+    public static Option<IReadOnlySet<string>?> ImageExtensions(Option<IReadOnlySet<string>?> option, IReadOnlySet<string> known)
+    {
+        option.CustomParser = result =>
+        {
+            string token = SingleToken(result);
+            var extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string part in token.Split(',', StringSplitOptions.TrimEntries))
+            {
+                string extension = part.StartsWith('.') ? part : "." + part;
+                if (!known.Contains(extension))
+                {
+                    result.AddError($"{option.Name} takes extensions among {string.Join(' ', known.Order(StringComparer.Ordinal))}, comma-separated, not '{token}'.");
+                    return known;
+                }
+
+                extensions.Add(extension);
+            }
+
+            return extensions;
+        };
+        return option;
+    }
+
+    /// <summary>A shard "K/N": K from 0 to N - 1, N from 1 to <see cref="Shard.MaxCount"/>.</summary>
+    public static Option<Shard?> ShardOf(Option<Shard?> option)
+    {
+        option.CustomParser = result =>
+        {
+            string token = SingleToken(result);
+            if (Shard.Parse(token) is { } shard)
+            {
+                return shard;
+            }
+
+            result.AddError(string.Create(CultureInfo.InvariantCulture,
+                $"{option.Name} takes K/N, shard K (counting from 0) of N shards, N at most {Shard.MaxCount:N0}, such as 0/4; not '{token}'."));
+            return null;
         };
         return option;
     }

@@ -25,6 +25,21 @@ internal static class ImageFileLoader
     /// <exception cref="InsufficientMemoryException">An image within the limit could not be allocated.</exception>
     public static SKBitmap Load(string path, bool allowPartialImages = false) => UprightImage.Load(path, allowPartialImages ? s_partial : s_whole);
 
+    /// <summary>
+    /// Decodes an image file as <see cref="Load(string, bool)"/> does, reduced when <paramref name="minimumSide"/> is
+    /// given (a JPEG or WebP at the smallest scale keeping both sides that long, <see cref="UprightImageOptions.MinimumSide"/>).
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="allowPartialImages">Decode a truncated file as far as its data goes instead of refusing it.</param>
+    /// <param name="minimumSide">The fewest pixels each side of the bitmap needs; null for the full size.</param>
+    /// <param name="imageSize">The size of the file's image, upright.</param>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be opened, or is a folder.</exception>
+    /// <exception cref="InvalidDataException">The file is not a decodable image, is truncated or corrupt, or is too large.</exception>
+    /// <exception cref="InsufficientMemoryException">An image within the limit could not be allocated.</exception>
+    public static SKBitmap Load(string path, bool allowPartialImages, int? minimumSide, out SKSizeI imageSize) =>
+        UprightImage.Load(path, new UprightImageOptions { AllowPartialImages = allowPartialImages, MinimumSide = minimumSide }, out imageSize);
+
     /// <summary>Whether an exception from loading, detecting or writing means "this file could not be read or written" (exit code 2).</summary>
     public static bool IsUnreadable(Exception exception) =>
         exception is IOException or UnauthorizedAccessException or InvalidDataException or InsufficientMemoryException;

@@ -2,19 +2,19 @@ using System.Globalization;
 
 namespace BlazeFace.Cli.Output;
 
-/// <summary>A readable table: one row per face (or one "no faces" row per image), aligned columns; with --mesh, a presence column, marked "(rejected)" where the landmark model rejected the face.</summary>
-internal sealed class DetectionTableWriter(TextWriter output, bool withPresence = false)
+/// <summary>
+/// A readable table: a header, then one row per face (or one "no faces" row per image), aligned columns; with --mesh, a
+/// presence column, marked "(rejected)" where the landmark model rejected the face.
+/// </summary>
+internal static class DetectionTableWriter
 {
-    private bool _headerWritten;
+    /// <summary>The column names, written once before the first image's rows.</summary>
+    public static string Header(bool withPresence) =>
+        $"{"image",-40} {"size",-11} {"face",4} {"score",6} {"x",8} {"y",8} {"width",8} {"height",8}{(withPresence ? $" {"presence",8}" : "")}";
 
-    public void Write(string imagePath, int width, int height, IReadOnlyList<FaceDetection> faces, IReadOnlyList<FaceMesh>? meshes = null)
+    /// <summary>Writes one image's rows; <paramref name="meshes"/>, when given, holds each face's mesh in face order.</summary>
+    public static void WriteRows(TextWriter output, string imagePath, int width, int height, IReadOnlyList<FaceDetection> faces, IReadOnlyList<FaceMesh>? meshes = null)
     {
-        if (!_headerWritten)
-        {
-            output.WriteLine($"{"image",-40} {"size",-11} {"face",4} {"score",6} {"x",8} {"y",8} {"width",8} {"height",8}{(withPresence ? $" {"presence",8}" : "")}");
-            _headerWritten = true;
-        }
-
         string size = $"{width}x{height}";
         if (faces.Count == 0)
         {

@@ -58,7 +58,7 @@ internal sealed class DetectorSettings
         Model = model;
         Engine = options.Engine ?? defaultEngine ?? NetworkEngine.Managed;
         MaxFaces = Math.Min(options.MaxFaces, model.AnchorCount);
-        Search = new SearchSettings(InputSize, ResizeMode, MaxFaces, IouThreshold, ClipToImage, Suppression);
+        Search = new SearchSettings(InputSize, ResizeMode, MaxFaces, IouThreshold, MinScore, ClipToImage, Suppression);
     }
 
     /// <summary>What a multi-window search (tiles, orientations) needs of these settings.</summary>

@@ -14,9 +14,11 @@ namespace BlazeFace.Search;
 /// <remarks>
 /// Within one orientation every window is a rectangle of the same turned canvas, so their faces are merged there,
 /// boxes still axis-aligned, with the detector's own suppression; only then are they turned back into the image.
-/// Orientations are merged in the image by hard suppression (<see cref="SuppressionCore.Hard{T}"/>): a face seen on
-/// its side yields unreliable keypoints, so blending it into the upright view, as weighted suppression would, could
-/// only make things worse. Boxes are clipped last, so the overlaps that decide merging are those of the faces as found.
+/// Of several orientations, one is chosen and its faces reported (<see cref="OrientationPolicy"/>); faces of the other
+/// orientations take part only when they score above the stricter bar. They are merged in the image by hard
+/// suppression (<see cref="SuppressionCore.Hard{T}"/>): a face seen on its side yields unreliable keypoints, so
+/// blending it into the upright view, as weighted suppression would, could only make things worse. Boxes are clipped
+/// last, so the overlaps that decide merging are those of the faces as found.
 /// </remarks>
 internal sealed class WindowSearch
 {
@@ -24,6 +26,7 @@ internal sealed class WindowSearch
     private readonly FaceCandidate[] _merged;
     private readonly FaceDetection[] _found;
     private readonly FaceDetection[] _results;
+    private readonly FaceDetection[] _admitted;
     private FaceCandidate[] _onCanvas;
 
     public WindowSearch(SearchSettings settings)
@@ -32,6 +35,7 @@ internal sealed class WindowSearch
         _merged = new FaceCandidate[settings.MaxFaces];
         _found = new FaceDetection[4 * settings.MaxFaces];
         _results = new FaceDetection[settings.MaxFaces];
+        _admitted = new FaceDetection[4 * settings.MaxFaces];
         _onCanvas = new FaceCandidate[4 * settings.MaxFaces];
     }
 
@@ -45,19 +49,17 @@ internal sealed class WindowSearch
         where TDetector : IWindowDetector
     {
         int orientations = options.AutoRotate ? 4 : 1;
-        int found = 0;
+        Span<int> counts = stackalloc int[orientations];
         for (int turn = 0; turn < orientations; turn++)
         {
             var frame = SearchFrame.Create(region, options.RotationDegrees + (90.0 * turn));
-            Span<FaceDetection> destination = _found.AsSpan(found, _settings.MaxFaces);
-            found += options.Tiling is { } tiling
+            Span<FaceDetection> destination = _found.AsSpan(turn * _settings.MaxFaces, _settings.MaxFaces);
+            counts[turn] = options.Tiling is { } tiling
                 ? SearchTiles(image, frame, tiling, detector, destination)
                 : SearchWhole(image, frame, detector, destination);
         }
 
-        int count = orientations == 1
-            ? Copy(_found.AsSpan(0, found), _results)
-            : SuppressionCore.Hard<FaceDetection>(_found.AsSpan(0, found), _settings.IouThreshold, _results);
+        int count = orientations == 1 ? Copy(_found.AsSpan(0, counts[0]), _results) : MergeOrientations(counts);
         if (_settings.ClipToImage)
         {
             for (int i = 0; i < count; i++)
@@ -68,6 +70,41 @@ internal sealed class WindowSearch
         }
 
         return _results.AsSpan(0, count);
+    }
+
+    /// <summary>
+    /// The chosen orientation's faces and those of the others that clear the stricter bar, merged by hard suppression:
+    /// a face found in several orientations is reported once, from the one where it scores best.
+    /// </summary>
+    /// <param name="counts">How many faces each orientation found, best first, in its slice of <c>_found</c>.</param>
+    private int MergeOrientations(ReadOnlySpan<int> counts)
+    {
+        int maxFaces = _settings.MaxFaces;
+        Span<float> bestScores = stackalloc float[counts.Length];
+        bestScores.Clear();
+        for (int turn = 0; turn < counts.Length; turn++)
+        {
+            foreach (FaceDetection face in _found.AsSpan(turn * maxFaces, counts[turn]))
+            {
+                bestScores[turn] = Math.Max(bestScores[turn], face.Score);
+            }
+        }
+
+        int chosen = OrientationPolicy.Choose(bestScores);
+        float bar = OrientationPolicy.OtherOrientationMinScore(_settings.MinScore);
+        int admitted = 0;
+        for (int turn = 0; turn < counts.Length; turn++)
+        {
+            foreach (FaceDetection face in _found.AsSpan(turn * maxFaces, counts[turn]))
+            {
+                if (turn == chosen || face.Score >= bar)
+                {
+                    _admitted[admitted++] = face;
+                }
+            }
+        }
+
+        return SuppressionCore.Hard<FaceDetection>(_admitted.AsSpan(0, admitted), _settings.IouThreshold, _results);
     }
 
     private int SearchWhole<TDetector>(ImageView image, SearchFrame frame, TDetector detector, Span<FaceDetection> destination)

@@ -7,7 +7,7 @@ public class CommandLineTests
 {
     private static readonly string Astronaut = RepositoryPaths.Asset("images/astronaut.png");
 
-    [TestCase("detect", "--model", "--min-score", "--nms", "--resize", "--json", "--out", "--rotation", "--auto-rotate", "--roi", "--tiles", "--crops", "--crop-size")]
+    [TestCase("detect", "--model", "--min-score", "--nms", "--resize", "--json", "--out", "--rotation", "--auto-rotate", "--roi", "--tiles", "--crops", "--crop-size", "--jobs", "--full-resolution", "--recursive", "--ext", "--shard", "--resume")]
     [TestCase("bench", "--model", "--iterations", "--threads")]
     public void Every_command_has_help_listing_its_options(string command, params string[] options)
     {

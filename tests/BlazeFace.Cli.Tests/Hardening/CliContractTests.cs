@@ -58,6 +58,9 @@ public sealed class CliContractTests : IDisposable
             yield return Row(Usage, "detect", "{a}", "--out", value);
             yield return Row(Usage, "detect", "{a}", "--roi", value);
             yield return Row(Usage, "detect", "{a}", "--crops", "{work}/crops", "--crop-size", value);
+            yield return Row(Usage, "detect", "{a}", "--jobs", value);
+            yield return Row(Usage, "detect", "{a}", "--shard", value);
+            yield return Row(Usage, "detect", "{a}", "--ext", value);
             yield return Row(Usage, "bench", "{a}", "--iterations", value);
             yield return Row(Usage, "bench", "{a}", "--threads", value);
             yield return Row(Usage, "video", "{frames}", "--min-score", value);
@@ -71,7 +74,7 @@ public sealed class CliContractTests : IDisposable
             yield return Row(value is "" ? Usage : BadInput, "video", "{frames}", "--model", value);
 
             // A flag takes no value: the word after it is an input (missing), and "-1" is no option (a usage error).
-            foreach (string flag in new[] { "--json", "--auto-rotate", "--tiles", "--allow-partial" })
+            foreach (string flag in new[] { "--json", "--auto-rotate", "--tiles", "--allow-partial", "--full-resolution", "--recursive" })
             {
                 yield return Row(value is "" or "-1" ? Usage : BadInput, "detect", flag, value);
             }
@@ -92,6 +95,11 @@ public sealed class CliContractTests : IDisposable
         yield return Row(Usage, "detect", "{a}", "--roi", "0,0,600,600");
         yield return Row(Usage, "detect", "{a}", "--crop-size", "64");
         yield return Row(Usage, "detect", "{a}", "--crops", "{work}/crops", "--crop-size", "4097");
+        yield return Row(Usage, "detect", "{a}", "--jobs", "0");
+        yield return Row(Usage, "detect", "{a}", "--jobs", "257");
+        yield return Row(Usage, "detect", "{a}", "--shard", "2/2");
+        yield return Row(Usage, "detect", "{a}", "--shard", "0/1000001");
+        yield return Row(Usage, "detect", "{a}", "--ext", "tiff");
         yield return Row(Usage, "video", "{frames}", "--fps", "1e-300");
         yield return Row(Usage, "video", "{frames}", "--fps", "Infinity");
         yield return Row(Usage, "video", "{frames}", "--every", "2147483648");
@@ -101,6 +109,7 @@ public sealed class CliContractTests : IDisposable
         // Empty paths and missing arguments.
         yield return Row(Usage, "detect", "");
         yield return Row(Usage, "detect", "{a}", "--crops", "");
+        yield return Row(Usage, "detect", "{a}", "--resume", "");
         yield return Row(Usage, "detect", "{a}", "{frames}", "--out", "");
         yield return Row(Usage, "bench", "");
         yield return Row(Usage, "export", "");
@@ -125,6 +134,8 @@ public sealed class CliContractTests : IDisposable
         yield return Row(Usage, "video", "{clip}", "--out", "{work}/clip-hard.avi");
         yield return Row(Usage, "video", "{work}/clip-link.avi", "--out", "{clip}");
         yield return Row(Usage, "export", "--model", "{work}/model.tflite", "{work}/model.tflite");
+        yield return Row(Usage, "detect", "{a}", "--resume", "{a}");
+        yield return Row(Usage, "detect", "{frames}", "--resume", "{work}/a-hard.png", "{a}");
 
         // Outputs of the wrong kind, and outputs that would overwrite each other.
         yield return Row(Usage, "detect", "{a}", "--out", "{frames}");
@@ -147,6 +158,8 @@ public sealed class CliContractTests : IDisposable
         yield return Row(BadInput, "video", "{work}/missing.avi");
         yield return Row(BadInput, "video", "{clip}", "--out", "{work}/no-such-folder/out.avi");
         yield return Row(BadInput, "detect", "{a}", "--model", "{frames}");
+        yield return Row(BadInput, "detect", "{a}", "--resume", "{frames}");
+        yield return Row(BadInput, "detect", "{a}", "--resume", "{clip}");
     }
 
     [TestCaseSource(nameof(BadInvocations))]

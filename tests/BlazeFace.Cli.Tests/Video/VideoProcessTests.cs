@@ -30,7 +30,7 @@ public class VideoProcessTests
         string truncated = Path.Combine(_folder, "truncated.avi");
         File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
 
-        (int exitCode, string output, string error) = Run(TestContext.CurrentContext.TestDirectory, "video", truncated, "--json");
+        (int exitCode, string output, string error) = CliProcess.Run(TestContext.CurrentContext.TestDirectory, "video", truncated, "--json");
 
         Assert.That(exitCode, Is.EqualTo(2));
         Assert.That(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.Not.Empty);
@@ -47,12 +47,9 @@ public class VideoProcessTests
         MovingFaceVideo.WriteLooped(input, "MJPG", frames: 240, distinct: 24);
         string outPath = Path.Combine(_folder, "stopped.avi");
 
-        using Process process = Start(TestContext.CurrentContext.TestDirectory, "video", input, "--json", "--out", outPath);
+        using Process process = CliProcess.Start(TestContext.CurrentContext.TestDirectory, "video", input, "--json", "--out", outPath);
         string first = process.StandardOutput.ReadLine()!;
-        using (Process kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            kill.WaitForExit();
-        }
+        CliProcess.Signal(process, "TERM");
 
         string rest = process.StandardOutput.ReadToEnd();
         string error = process.StandardError.ReadToEnd();
@@ -74,7 +71,7 @@ public class VideoProcessTests
         string cli = CopyOfTheCli();
         File.Delete(Path.Combine(cli, OpenCvLibrary));
 
-        (int exitCode, string output, string error) = Run(cli, "video", Path.Combine(_folder, "any.avi"), "--json");
+        (int exitCode, string output, string error) = CliProcess.Run(cli, "video", Path.Combine(_folder, "any.avi"), "--json");
 
         Assert.That(exitCode, Is.EqualTo(2));
         Assert.That(output, Is.Empty);
@@ -88,7 +85,7 @@ public class VideoProcessTests
         string cli = CopyOfTheCli();
         File.WriteAllText(Path.Combine(cli, OpenCvLibrary), "not a shared library");
 
-        (int exitCode, _, string error) = Run(cli, "video", Path.Combine(_folder, "any.avi"));
+        (int exitCode, _, string error) = CliProcess.Run(cli, "video", Path.Combine(_folder, "any.avi"));
 
         Assert.That(exitCode, Is.EqualTo(2));
         Assert.That(error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(),
@@ -101,7 +98,7 @@ public class VideoProcessTests
         string cli = CopyOfTheCli();
         File.Delete(Path.Combine(cli, OpenCvLibrary));
 
-        (int exitCode, string output, string error) = Run(cli, "detect", BlazeFace.Tests.Support.RepositoryPaths.Asset("images/astronaut.png"), "--json");
+        (int exitCode, string output, string error) = CliProcess.Run(cli, "detect", BlazeFace.Tests.Support.RepositoryPaths.Asset("images/astronaut.png"), "--json");
 
         Assert.That(exitCode, Is.Zero, error);
         Assert.That(output, Does.Contain("\"faces\":[{"));
@@ -121,36 +118,5 @@ public class VideoProcessTests
         }
 
         return copy;
-    }
-
-    private static (int ExitCode, string Output, string Error) Run(string cliFolder, params string[] args)
-    {
-        using Process process = Start(cliFolder, args);
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(1)), Is.True, "the CLI did not finish within a minute");
-        return (process.ExitCode, output.Result, error.Result);
-    }
-
-    private static Process Start(string cliFolder, params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(cliFolder, "BlazeFace.Cli.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // The user's own FFmpeg or OpenCV log settings would change what the CLI prints.
-        foreach (string variable in new[] { "OPENCV_FFMPEG_LOGLEVEL", "OPENCV_FFMPEG_DEBUG", "OPENCV_LOG_LEVEL" })
-        {
-            start.Environment.Remove(variable);
-        }
-
-        return Process.Start(start)!;
     }
 }

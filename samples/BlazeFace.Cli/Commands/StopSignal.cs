@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 
-namespace BlazeFace.Cli.Video;
+namespace BlazeFace.Cli.Commands;
 
 /// <summary>
-/// Ctrl+C (SIGINT) and SIGTERM as a request to stop the video command between frames, so the frames done so far stay
-/// output and the annotated video is finalised instead of being cut off mid-file. A second signal ends the process
+/// Ctrl+C (SIGINT) and SIGTERM as a request to stop a command between frames or photos, so the results done so far stay
+/// output and an annotated video is finalised instead of being cut off mid-file. A second signal ends the process
 /// the usual way.
 /// </summary>
 /// <remarks>
