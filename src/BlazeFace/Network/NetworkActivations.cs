@@ -24,6 +24,9 @@ internal sealed class NetworkActivations
     /// <summary>The storage of <paramref name="layer"/>'s output.</summary>
     public Span<float> this[Layer layer] => _arena.AsSpan(Plan.OffsetOf(layer), layer.OutputShape.Length);
 
+    /// <summary>Scratch for the step running now (see <see cref="INetworkNode.ScratchFloats"/>); no step's values survive it.</summary>
+    public Span<float> Scratch => _arena.AsSpan(Plan.ScratchOffset, Plan.ScratchLength);
+
     /// <summary>Where the caller writes the input tensor (NHWC) before a run.</summary>
     public Span<float> Input => this[Plan.Network.Input];
 

@@ -64,5 +64,6 @@ internal sealed class BlazeBlockShortcut
     /// <summary>Computes what the fused epilogue reads; the channel padding is folded into the epilogue.</summary>
     public void ForwardFused(NetworkActivations activations) => Pool?.Forward(activations);
 
-    public ConvolutionEpilogue Epilogue(NetworkActivations activations) => new(activations[Unpadded], Unpadded.OutputShape.Channels, relu: true);
+    /// <summary>The detectors' BlazeBlock ending: the shortcut's rows added, then ReLU (a <see cref="BlockEnding"/>).</summary>
+    public static ConvolutionEpilogue AddAndRelu(ReadOnlySpan<float> residualRows, int residualChannels) => new(residualRows, residualChannels, relu: true);
 }
