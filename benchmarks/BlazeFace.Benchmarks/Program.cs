@@ -1,15 +1,18 @@
 using BenchmarkDotNet.Running;
+using BlazeFace.Benchmarks;
 using BlazeFace.Benchmarks.Profiling;
 using BlazeFace.Benchmarks.Race;
 
 // `profile`: the per-step profile of the managed network; `interleave`: the race's load-resistant cross-check;
-// everything else goes to BenchmarkDotNet.
+// `bands`: banded blocks against one band per block, interleaved; everything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "profile":
         return ProfileCommand.Run(args[1..]);
     case "interleave":
         return InterleavedRace.Run(args[1..]);
+    case "bands":
+        return BandComparison.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ProfileCommand).Assembly).Run(args);
