@@ -12,7 +12,7 @@ namespace BlazeFace.Network.Blocks;
 /// </summary>
 /// <remarks>
 /// Each value is computed by the same kernels, with the same arithmetic, as a whole-tensor run, so any band height
-/// gives the same bits. A strided block's 2x2 pooled shortcut is computed whole first, into its own tensor.
+/// gives the same bits. A strided block pools the band's shortcut rows into scratch too.
 /// </remarks>
 internal sealed class BlazeBlockBands
 {
@@ -21,6 +21,7 @@ internal sealed class BlazeBlockBands
     private readonly BlazeBlockShortcut _shortcut;
     private readonly Layer _output;
     private readonly BlockEnding _ending;
+    private readonly int _middleFloats;
 
     /// <param name="depthwise">The block's depthwise 3x3, reading the block's input.</param>
     /// <param name="pointwise">The 1x1 convolution reading <paramref name="depthwise"/>.</param>
@@ -41,34 +42,34 @@ internal sealed class BlazeBlockBands
         int floatsPerRow = (g.StrideHeight * inputRow) + middleRow + (pointwise.OutputShape.Width * pointwise.OutputShape.Channels)
             + (shortcut.Pool is null ? 0 : middleRow);
         Rows = BandHeight.Choose(g.Output.Height, floatsPerRow, fixedFloats: (g.KernelHeight - g.StrideHeight) * inputRow, forcedRows);
-        ScratchFloats = ActivationPlan.AlignUp(Rows * middleRow);
+        _middleFloats = ActivationPlan.AlignUp(Rows * middleRow);
+        ScratchFloats = _middleFloats + ActivationPlan.AlignUp(shortcut.ScratchFloats(Rows));
     }
 
     /// <summary>Output rows per band.</summary>
     public int Rows { get; }
 
-    /// <summary>Scratch for one band of the depthwise output.</summary>
+    /// <summary>Scratch for one band of the depthwise output and of the pooled shortcut.</summary>
     public int ScratchFloats { get; }
 
     public void Forward(NetworkActivations activations)
     {
-        _shortcut.ForwardFused(activations);
         ReadOnlySpan<float> input = activations[_depthwise.Inputs[0]];
-        ReadOnlySpan<float> residual = activations[_shortcut.Unpadded];
         Span<float> output = activations[_output];
-        Span<float> middle = activations.Scratch[..ScratchFloats];
+        Span<float> middle = activations.Scratch[.._middleFloats];
+        Span<float> shortcutScratch = activations.Scratch[_middleFloats..ScratchFloats];
 
         TensorShape outShape = _output.OutputShape;
-        int width = outShape.Width, residualChannels = _shortcut.Unpadded.OutputShape.Channels;
+        int width = outShape.Width;
         for (int first = 0; first < outShape.Height; first += Rows)
         {
-            int rows = Math.Min(Rows, outShape.Height - first), pixels = rows * width, firstPixel = first * width;
+            int rows = Math.Min(Rows, outShape.Height - first), pixels = rows * width;
             _depthwise.ForwardRows(new RowBand(first, rows, FirstInputRow: 0), input, middle);
             _pointwise.ForwardPixels(
                 pixels,
                 middle,
-                _ending(residual.Slice(firstPixel * residualChannels, pixels * residualChannels), residualChannels),
-                output.Slice(firstPixel * outShape.Channels, pixels * outShape.Channels));
+                _ending(_shortcut.Rows(input, first, rows, shortcutScratch), _shortcut.Channels),
+                output.Slice(first * width * outShape.Channels, pixels * outShape.Channels));
         }
     }
 }

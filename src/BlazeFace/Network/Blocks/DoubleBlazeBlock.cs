@@ -9,8 +9,8 @@ namespace BlazeFace.Network.Blocks;
 /// </summary>
 /// <remarks>
 /// <see cref="Forward"/> runs the block band by band (see <see cref="DoubleBlazeBlockBands"/>), both 1x1 convolutions
-/// with their ReLU (and the second with the shortcut) fused into the epilogue, so only the block's output (and a strided
-/// block's pooled shortcut) reaches the activations.
+/// with their ReLU (and the second with the shortcut) fused into the epilogue, so only the block's output reaches the
+/// activations.
 /// </remarks>
 internal sealed class DoubleBlazeBlock : INetworkNode
 {
@@ -49,7 +49,7 @@ internal sealed class DoubleBlazeBlock : INetworkNode
 
     public IReadOnlyList<Layer> Reads => _depthwise1.Inputs;
 
-    public IReadOnlyList<Layer> Writes => [.. _shortcut.Materialized, Output];
+    public IReadOnlyList<Layer> Writes => [Output];
 
     /// <summary>Output rows per band.</summary>
     public int BandRows => _bands.Rows;

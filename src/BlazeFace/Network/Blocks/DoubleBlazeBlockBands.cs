@@ -18,7 +18,7 @@ namespace BlazeFace.Network.Blocks;
 /// </para>
 /// <para>
 /// Every value is computed by the same kernels, with the same arithmetic, as a whole-tensor run, so any band height
-/// gives the same bits. A strided block's 2x2 pooled shortcut is computed whole first, into its own tensor.
+/// gives the same bits. A strided block pools the band's shortcut rows into scratch too.
 /// </para>
 /// </remarks>
 internal sealed class DoubleBlazeBlockBands
@@ -31,6 +31,7 @@ internal sealed class DoubleBlazeBlockBands
     private readonly Layer _output;
     private readonly int _depthwise1Floats;
     private readonly int _windowFloats;
+    private readonly int _depthwise2Floats;
 
     /// <param name="depthwise1">The first depthwise 3x3, reading the block's input.</param>
     /// <param name="projection">The 1x1 projection (ReLU fused) reading <paramref name="depthwise1"/>.</param>
@@ -59,37 +60,39 @@ internal sealed class DoubleBlazeBlockBands
         // A band projects at most Rows + 1 new rows (the first band, one row ahead) and its window holds Rows + 2.
         _depthwise1Floats = ActivationPlan.AlignUp(Math.Min(Rows + 1, height) * middleRow);
         _windowFloats = ActivationPlan.AlignUp(Math.Min(Rows + 2, height) * projectedRow);
-        ScratchFloats = _depthwise1Floats + _windowFloats + ActivationPlan.AlignUp(Rows * projectedRow);
+        _depthwise2Floats = ActivationPlan.AlignUp(Rows * projectedRow);
+        ScratchFloats = _depthwise1Floats + _windowFloats + _depthwise2Floats + ActivationPlan.AlignUp(shortcut.ScratchFloats(Rows));
     }
 
     /// <summary>Output rows per band.</summary>
     public int Rows { get; }
 
-    /// <summary>Scratch for one band's first depthwise rows, the window of projected rows and the second depthwise rows.</summary>
+    /// <summary>
+    /// Scratch for one band's first depthwise rows, the window of projected rows, the second depthwise rows and the
+    /// pooled shortcut rows.
+    /// </summary>
     public int ScratchFloats { get; }
 
     private int ProjectedRowFloats => _projection.OutputShape.Width * _projection.OutputShape.Channels;
 
     public void Forward(NetworkActivations activations)
     {
-        _shortcut.ForwardFused(activations);
         ReadOnlySpan<float> input = activations[_depthwise1.Inputs[0]];
-        ReadOnlySpan<float> residual = activations[_shortcut.Unpadded];
         Span<float> output = activations[_output];
         Span<float> scratch = activations.Scratch;
         Span<float> depthwise1 = scratch[.._depthwise1Floats];
         Span<float> window = scratch.Slice(_depthwise1Floats, _windowFloats);
-        Span<float> depthwise2 = scratch[(_depthwise1Floats + _windowFloats)..ScratchFloats];
+        Span<float> depthwise2 = scratch.Slice(_depthwise1Floats + _windowFloats, _depthwise2Floats);
+        Span<float> shortcutScratch = scratch[(_depthwise1Floats + _windowFloats + _depthwise2Floats)..ScratchFloats];
 
         TensorShape outShape = _output.OutputShape;
         int height = outShape.Height, width = outShape.Width, projectedRow = ProjectedRowFloats;
-        int residualChannels = _shortcut.Unpadded.OutputShape.Channels;
 
         // The window holds projected rows [windowFirst, projectedEnd).
         int windowFirst = 0, projectedEnd = 0;
         for (int first = 0; first < height; first += Rows)
         {
-            int rows = Math.Min(Rows, height - first), pixels = rows * width, firstPixel = first * width;
+            int rows = Math.Min(Rows, height - first), pixels = rows * width;
             int neededFirst = Math.Max(first - 1, 0), neededEnd = Math.Min(first + rows + 1, height);
             if (neededFirst > windowFirst)
             {
@@ -113,8 +116,8 @@ internal sealed class DoubleBlazeBlockBands
             _expansion.ForwardPixels(
                 pixels,
                 depthwise2,
-                BlazeBlockShortcut.AddAndRelu(residual.Slice(firstPixel * residualChannels, pixels * residualChannels), residualChannels),
-                output.Slice(firstPixel * outShape.Channels, pixels * outShape.Channels));
+                BlazeBlockShortcut.AddAndRelu(_shortcut.Rows(input, first, rows, shortcutScratch), _shortcut.Channels),
+                output.Slice(first * width * outShape.Channels, pixels * outShape.Channels));
         }
     }
 }

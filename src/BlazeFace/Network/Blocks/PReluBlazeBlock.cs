@@ -43,7 +43,7 @@ internal sealed class PReluBlazeBlock : INetworkNode
 
     public IReadOnlyList<Layer> Reads => _depthwise.Inputs;
 
-    public IReadOnlyList<Layer> Writes => [.. _shortcut.Materialized, Output];
+    public IReadOnlyList<Layer> Writes => [Output];
 
     /// <summary>Output rows per band.</summary>
     public int BandRows => _bands.Rows;
