@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Running;
 using BlazeFace.Benchmarks;
+using BlazeFace.Benchmarks.Builds;
 using BlazeFace.Benchmarks.Profiling;
 using BlazeFace.Benchmarks.Race;
 
 // `profile`: the per-step profile of the managed network; `interleave`: the race's load-resistant cross-check;
-// `bands`: banded blocks against one band per block, interleaved; everything else goes to BenchmarkDotNet.
+// `bands`: banded blocks against one band per block, interleaved; `builds`: two builds of the library, interleaved;
+// everything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "profile":
@@ -13,6 +15,8 @@ switch (args.FirstOrDefault())
         return InterleavedRace.Run(args[1..]);
     case "bands":
         return BandComparison.Run(args[1..]);
+    case "builds":
+        return BuildComparison.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ProfileCommand).Assembly).Run(args);
