@@ -64,7 +64,7 @@ public class BandedBlockTests
     }
 
     [Test]
-    public void A_band_height_keeps_the_band_within_the_budget_in_equal_even_bands()
+    public void A_band_height_keeps_the_band_within_the_budget_in_few_even_bands()
     {
         // 96 rows of 10,000 floats each: 6 rows fit 256 KB, so 16 bands of 6.
         Assert.That(BandHeight.Choose(outputRows: 96, floatsPerRow: 10_000, fixedFloats: 0), Is.EqualTo(6));
@@ -74,6 +74,12 @@ public class BandedBlockTests
 
         // The rows a window's halo adds to every band count against the budget.
         Assert.That(BandHeight.Choose(outputRows: 96, floatsPerRow: 10_000, fixedFloats: 20_000), Is.EqualTo(4));
+
+        // 5 rows fit, so 24 bands of 4 rather than 19 of 5 (each with a row the depthwise kernel computes alone) and one of 1.
+        Assert.That(BandHeight.Choose(outputRows: 96, floatsPerRow: 12_000, fixedFloats: 0), Is.EqualTo(4));
+
+        // 7 rows fit in 48: 8 bands of 6.
+        Assert.That(BandHeight.Choose(outputRows: 48, floatsPerRow: 9_000, fixedFloats: 0), Is.EqualTo(6));
     }
 
     [Test]

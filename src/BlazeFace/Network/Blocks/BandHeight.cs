@@ -2,8 +2,8 @@ namespace BlazeFace.Network.Blocks;
 
 /// <summary>
 /// How many output rows a banded block computes at a time: as many as keep one band's working set (the input rows its
-/// windows read, its intermediates in scratch, the output rows it writes) within <see cref="BudgetBytes"/>, with the
-/// bands of a block made equal and even.
+/// windows read, its intermediates in scratch, the output rows it writes) within <see cref="BudgetBytes"/>, in as few
+/// bands as that allows, of an even height.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -12,8 +12,8 @@ namespace BlazeFace.Network.Blocks;
 /// for the block's weights and the tensors around it. A block whose whole working set fits runs as one band.
 /// </para>
 /// <para>
-/// Even heights let the stride-1 depthwise kernel compute every band's rows in the same pairs as a whole-tensor run
-/// (any height gives the same values; odd ones only lose the pairing's shared loads at one row per band).
+/// Even heights let the stride-1 depthwise kernel compute every band's rows in pairs, which share input rows (any
+/// height gives the same values; an odd one computes one row per band alone, with more loads).
 /// </para>
 /// </remarks>
 internal static class BandHeight
@@ -36,8 +36,15 @@ internal static class BandHeight
 
         long budget = (BudgetBytes / sizeof(float)) - fixedFloats;
         int most = (int)Math.Clamp(budget / floatsPerRow, 1, outputRows);
-        int bands = (outputRows + most - 1) / most;
+        if (most == outputRows || most == 1)
+        {
+            return most;
+        }
+
+        // The fewest bands of at most an even number of rows, then the even height that spreads the rows over them.
+        int mostEven = most & ~1;
+        int bands = (outputRows + mostEven - 1) / mostEven;
         int height = (outputRows + bands - 1) / bands;
-        return height < outputRows && height % 2 == 1 && height < most ? height + 1 : height;
+        return height + (height % 2);
     }
 }
