@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BlazeFace.Kernels;
+using BlazeFace.Models;
 using BlazeFace.Network;
 using BlazeFace.Tests.Support;
 
@@ -9,8 +10,9 @@ namespace BlazeFace.Benchmarks.Profiling;
 /// <summary>
 /// <c>profile</c>: where the managed network's time goes, step by step, against each step's FLOP floor (peak FMA
 /// throughput of one core) and memory floor (measured L2 copy bandwidth). Rerun it after kernel changes:
-/// <code>dotnet run -c Release --project benchmarks/BlazeFace.Benchmarks -- profile [short|full|full-sparse|back|landmarks ...] [--peak-gflops 206] [--seconds 3] [--layers] [--quantile Q] [--out FILE.md]</code>
-/// <c>--layers</c> times every layer on its own (the unfused reference run) instead of the fused steps.
+/// <code>dotnet run -c Release --project benchmarks/BlazeFace.Benchmarks -- profile [short|full|full-sparse|back|landmarks ...] [--peak-gflops 206] [--seconds 3] [--layers] [--quantile Q] [--band-rows N] [--out FILE.md]</code>
+/// <c>--layers</c> times every layer on its own (the unfused reference run) instead of the fused steps;
+/// <c>--band-rows N</c> runs every banded block in bands of N rows instead of its own choice (a large N: one band).
 /// </summary>
 /// <remarks>
 /// Timestamps between steps cost about 20 ns each, a few percent of a run; the per-step medians add up to within
@@ -27,6 +29,7 @@ internal static class ProfileCommand
         string? output = null;
         bool layers = false;
         double quantile = 0.5;
+        int? bandRows = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -41,8 +44,9 @@ internal static class ProfileCommand
                 case "--out": output = args[++i]; break;
                 case "--layers": layers = true; break;
                 case "--quantile": quantile = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--band-rows": bandRows = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default:
-                    Console.Error.WriteLine($"profile: unknown argument '{args[i]}'. Usage: profile [short|full|full-sparse|back|landmarks ...] [--peak-gflops G] [--seconds S] [--layers] [--quantile Q] [--out FILE.md]");
+                    Console.Error.WriteLine($"profile: unknown argument '{args[i]}'. Usage: profile [short|full|full-sparse|back|landmarks ...] [--peak-gflops G] [--seconds S] [--layers] [--quantile Q] [--band-rows N] [--out FILE.md]");
                     return 1;
             }
         }
@@ -57,7 +61,7 @@ internal static class ProfileCommand
         report.AppendLine(CultureInfo.InvariantCulture, $"{(layers ? "Every layer on its own (unfused)" : "Fused run, step by step")}; kernels: {KernelSet.Default.Width}; FLOP floor at {peakGflops:0} GFLOP/s; memory floor at {bandwidth / 1e9:0} GB/s (L2 copy, measured now); {Environment.ProcessorCount} cores.");
         foreach (BlazeFaceModel model in models)
         {
-            CompiledNetwork network = model.Compile(KernelSet.Default).Network;
+            CompiledNetwork network = bandRows is null ? model.Compile(KernelSet.Default).Network : NetworkCompiler.Compile(model.File, model.Entry, KernelSet.Default, bandRows).Network;
             float[] input = new float[model.InputSize * model.InputSize * 3];
             using (NetworkSession session = model.CreateSession())
             {

@@ -9,5 +9,8 @@ namespace BlazeFace.Models;
 internal sealed record ModelEntry(ModelSpec Spec, Func<NetworkBuilder, CompiledNetwork> Architecture)
 {
     /// <summary>Rebuilds the network's layers (no weights yet) on <paramref name="kernels"/>.</summary>
-    public CompiledNetwork BuildNetwork(KernelSet kernels) => Architecture(new NetworkBuilder(Spec.Name, kernels));
+    /// <param name="kernels">The kernels the layers run on.</param>
+    /// <param name="bandRows">A band height for every banded block instead of their own choice (see <see cref="NetworkBuilder.BandRows"/>).</param>
+    public CompiledNetwork BuildNetwork(KernelSet kernels, int? bandRows = null) =>
+        Architecture(new NetworkBuilder(Spec.Name, kernels) { BandRows = bandRows });
 }

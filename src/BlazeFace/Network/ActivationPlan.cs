@@ -27,19 +27,30 @@ internal sealed class ActivationPlan
 
     private readonly int[] _offsets;
 
-    private ActivationPlan(CompiledNetwork network, int[] offsets, int arenaLength, bool everyLayerStored)
+    private ActivationPlan(CompiledNetwork network, int[] offsets, int tensorsLength, bool everyLayerStored)
     {
         Network = network;
         _offsets = offsets;
-        ArenaLength = arenaLength;
         EveryLayerStored = everyLayerStored;
+
+        // One scratch region after the tensors serves every step in turn (steps run one at a time), so a working set
+        // allocates it once with its arena and it stays in cache from one block to the next.
+        ScratchOffset = AlignUp(tensorsLength);
+        ScratchLength = AlignUp(network.Nodes.Select(node => node.ScratchFloats).DefaultIfEmpty().Max());
+        ArenaLength = ScratchOffset + ScratchLength;
     }
 
     /// <summary>The network this plan lays out.</summary>
     public CompiledNetwork Network { get; }
 
-    /// <summary>Floats in one working set's arena.</summary>
+    /// <summary>Floats in one working set's arena: the tensors, then the scratch.</summary>
     public int ArenaLength { get; }
+
+    /// <summary>Where the steps' scratch starts in the arena.</summary>
+    public int ScratchOffset { get; }
+
+    /// <summary>Floats of scratch: what the most demanding step needs (see <see cref="INetworkNode.ScratchFloats"/>).</summary>
+    public int ScratchLength { get; }
 
     /// <summary>Whether every layer has storage of its own, as the layer-by-layer run needs.</summary>
     public bool EveryLayerStored { get; }
@@ -107,7 +118,7 @@ internal sealed class ActivationPlan
             arenaLength = Math.Max(arenaLength, offset + length);
         }
 
-        return new ActivationPlan(network, offsets, arenaLength, everyLayerStored: false);
+        return new ActivationPlan(network, offsets, tensorsLength: arenaLength, everyLayerStored: false);
     }
 
     /// <summary>The plan for <see cref="CompiledNetwork.RunLayerByLayer"/>: a region per layer.</summary>
@@ -121,8 +132,9 @@ internal sealed class ActivationPlan
             arenaLength += AlignUp(layer.OutputShape.Length);
         }
 
-        return new ActivationPlan(network, offsets, arenaLength, everyLayerStored: true);
+        return new ActivationPlan(network, offsets, tensorsLength: arenaLength, everyLayerStored: true);
     }
 
-    private static int AlignUp(int length) => (length + Alignment - 1) / Alignment * Alignment;
+    /// <summary>Rounds up to whole 64-byte lines; also what scratch users align their regions with.</summary>
+    public static int AlignUp(int length) => (length + Alignment - 1) / Alignment * Alignment;
 }

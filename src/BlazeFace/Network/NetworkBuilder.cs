@@ -28,6 +28,12 @@ internal sealed class NetworkBuilder
     /// <summary>How a file's operators are found for the layers; architectures of MLIR-converted files set <see cref="LayerMatching.ByStructure"/>.</summary>
     public LayerMatching Matching { get; set; } = LayerMatching.ByName;
 
+    /// <summary>
+    /// A band height for every banded block added from now on, instead of the one each chooses from its shapes (see
+    /// <see cref="BandHeight"/>); tests use it to check any height computes the same values.
+    /// </summary>
+    public int? BandRows { get; set; }
+
     /// <summary>The layout the layers added from now on keep their outputs in during a fused run.</summary>
     public TensorLayout Layout { get; set; } = TensorLayout.Hwc;
 
@@ -74,14 +80,14 @@ internal sealed class NetworkBuilder
 
     public ReLU BlazeBlock(Layer input, int outChannels, int stride = 1)
     {
-        var block = new BlazeBlock(Names, input, outChannels, stride, Kernels);
+        var block = new BlazeBlock(Names, input, outChannels, stride, Kernels, BandRows);
         Add(block, block.Layers);
         return block.Output;
     }
 
     public ReLU DoubleBlazeBlock(Layer input, int projectionChannels, int outChannels, int stride = 1)
     {
-        var block = new DoubleBlazeBlock(Names, input, projectionChannels, outChannels, stride, Kernels);
+        var block = new DoubleBlazeBlock(Names, input, projectionChannels, outChannels, stride, Kernels, BandRows);
         Add(block, block.Layers);
         return block.Output;
     }
@@ -102,7 +108,7 @@ internal sealed class NetworkBuilder
 
     public PReLU PReluBlazeBlock(Layer input, int outChannels, int stride = 1)
     {
-        var block = new PReluBlazeBlock(Names, input, outChannels, stride, Kernels);
+        var block = new PReluBlazeBlock(Names, input, outChannels, stride, Kernels, BandRows);
         Add(block, block.Layers);
         return block.Output;
     }

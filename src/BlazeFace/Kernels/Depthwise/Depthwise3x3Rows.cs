@@ -23,12 +23,12 @@ internal static class Depthwise3x3Rows<TVector, TArith>
     where TVector : struct
     where TArith : struct, IVectorArithmetic<TVector>
 {
-    /// <summary>Computes output row <paramref name="oy"/>, and the next one when it can share input rows.</summary>
+    /// <summary>Computes output row <paramref name="oy"/>, and the next one when it can share input rows and is before <paramref name="endRow"/>.</summary>
     /// <returns>The number of rows done: 1 or 2.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Run(in Conv2DGeometry g, scoped ref DepthwiseData data, ref float zeroRow, int oy)
+    public static int Run(in Conv2DGeometry g, scoped ref DepthwiseData data, ref float zeroRow, int oy, int endRow)
     {
-        if (g.StrideWidth == 1 && g.StrideHeight == 1 && oy + 1 < g.Output.Height)
+        if (g.StrideWidth == 1 && g.StrideHeight == 1 && oy + 1 < endRow)
         {
             if (data.Relu)
             {
@@ -66,13 +66,13 @@ internal static class Depthwise3x3Rows<TVector, TArith>
         int channels = g.Input.Channels, lanes = TArith.Count, vectors = ChannelVectors.Count(channels, lanes);
         int outWidth = g.Output.Width, rowFloats = g.Input.Width * channels;
         int iy0 = oy - g.PadTop;
-        ref float row0 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0, g.Input.Height, rowFloats);
-        ref float row1 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 1, g.Input.Height, rowFloats);
-        ref float row2 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 2, g.Input.Height, rowFloats);
-        ref float row3 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 3, g.Input.Height, rowFloats);
+        ref float row0 = ref RowOrZeros(ref data, ref zeroRow, iy0, g.Input.Height, rowFloats);
+        ref float row1 = ref RowOrZeros(ref data, ref zeroRow, iy0 + 1, g.Input.Height, rowFloats);
+        ref float row2 = ref RowOrZeros(ref data, ref zeroRow, iy0 + 2, g.Input.Height, rowFloats);
+        ref float row3 = ref RowOrZeros(ref data, ref zeroRow, iy0 + 3, g.Input.Height, rowFloats);
         var (interiorLow, interiorHigh) = Interior(g);
         var edges = Edges(g, interiorLow, interiorHigh);
-        ref float outputRow0 = ref Unsafe.Add(ref data.Output, oy * outWidth * channels);
+        ref float outputRow0 = ref OutputRow(ref data, oy, outWidth * channels);
         ref float outputRow1 = ref Unsafe.Add(ref outputRow0, outWidth * channels);
         nint c1 = channels, c2 = 2 * channels, c3 = 3 * channels, step = 2 * channels;
         for (int v = 0; v < vectors; v++)
@@ -123,7 +123,16 @@ internal static class Depthwise3x3Rows<TVector, TArith>
             }
 
             int rest = ox2;
-            if (edges.Right && ox2 == interiorHigh)
+            if (rest < interiorHigh)
+            {
+                // An odd interior column left over: summed exactly as the one-row walk sums it, so a row gets the same
+                // bits whether it is computed alone (as at the end of a band of rows) or in a pair.
+                Store<TActivation>(OneColumn(ref x0, ref x1, ref x2, c1, w0, w1, w2, w3, w4, w5, w6, w7, w8, bias), ref y0);
+                Store<TActivation>(OneColumn(ref x1, ref x2, ref x3, c1, w0, w1, w2, w3, w4, w5, w6, w7, w8, bias), ref y1);
+                rest++;
+            }
+
+            if (edges.Right && rest == interiorHigh)
             {
                 // The last column with one column of right padding: window columns 0 and 1 are the last two of the row.
                 nint last = ((g.Input.Width - 2) * channels) + c;
@@ -191,6 +200,25 @@ internal static class Depthwise3x3Rows<TVector, TArith>
         Store<TActivation>(TArith.Add(s11, t11), ref Unsafe.Add(ref y1, c1));
     }
 
+    /// <summary>
+    /// One interior output: <paramref name="x0"/> to <paramref name="x2"/> are its window's rows at the first window
+    /// column. Each window row sums in its own chain, as every interior path of this class sums it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector OneColumn(ref float x0, ref float x1, ref float x2, nint c1, TVector w0, TVector w1, TVector w2, TVector w3, TVector w4, TVector w5, TVector w6, TVector w7, TVector w8, TVector bias)
+    {
+        TVector top = TArith.MultiplyAdd(TArith.Load(ref x0), w0, bias);
+        TVector middle = TArith.Multiply(TArith.Load(ref x1), w3);
+        TVector bottom = TArith.Multiply(TArith.Load(ref x2), w6);
+        top = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x0, c1)), w1, top);
+        middle = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x1, c1)), w4, middle);
+        bottom = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x2, c1)), w7, bottom);
+        top = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x0, 2 * c1)), w2, top);
+        middle = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x1, 2 * c1)), w5, middle);
+        bottom = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x2, 2 * c1)), w8, bottom);
+        return TArith.Add(TArith.Add(top, middle), bottom);
+    }
+
     private static void Run<TStride>(in Conv2DGeometry g, scoped ref DepthwiseData data, ref float zeroRow, int oy)
         where TStride : struct, ITileExtent
     {
@@ -215,13 +243,13 @@ internal static class Depthwise3x3Rows<TVector, TArith>
 
         // Rows outside the image read the zero row, which holds as many floats as an input row.
         int iy0 = (oy * g.StrideHeight) - g.PadTop;
-        ref float row0 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0, g.Input.Height, rowFloats);
-        ref float row1 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 1, g.Input.Height, rowFloats);
-        ref float row2 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 2, g.Input.Height, rowFloats);
+        ref float row0 = ref RowOrZeros(ref data, ref zeroRow, iy0, g.Input.Height, rowFloats);
+        ref float row1 = ref RowOrZeros(ref data, ref zeroRow, iy0 + 1, g.Input.Height, rowFloats);
+        ref float row2 = ref RowOrZeros(ref data, ref zeroRow, iy0 + 2, g.Input.Height, rowFloats);
         var (interiorLow, interiorHigh) = Interior(g);
         var edges = Edges(g, interiorLow, interiorHigh);
 
-        ref float outputRow = ref Unsafe.Add(ref data.Output, oy * outWidth * channels);
+        ref float outputRow = ref OutputRow(ref data, oy, outWidth * channels);
         nint c1 = channels, c2 = 2 * channels, c3 = 3 * channels, c4 = 4 * channels;
         nint inputStep = 2 * stride * channels, outputStep = 2 * channels;
         for (int v = 0; v < vectors; v++)
@@ -300,16 +328,7 @@ internal static class Depthwise3x3Rows<TVector, TArith>
 
             if (ox2 < interiorHigh)
             {
-                TVector top = TArith.MultiplyAdd(TArith.Load(ref x0), w0, bias);
-                TVector middle = TArith.Multiply(TArith.Load(ref x1), w3);
-                TVector bottom = TArith.Multiply(TArith.Load(ref x2), w6);
-                top = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x0, c1)), w1, top);
-                middle = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x1, c1)), w4, middle);
-                bottom = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x2, c1)), w7, bottom);
-                top = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x0, c2)), w2, top);
-                middle = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x1, c2)), w5, middle);
-                bottom = TArith.MultiplyAdd(TArith.Load(ref Unsafe.Add(ref x2, c2)), w8, bottom);
-                Store<TActivation>(TArith.Add(TArith.Add(top, middle), bottom), ref y);
+                Store<TActivation>(OneColumn(ref x0, ref x1, ref x2, c1, w0, w1, w2, w3, w4, w5, w6, w7, w8, bias), ref y);
             }
 
             int rest = interiorHigh;
@@ -332,10 +351,10 @@ internal static class Depthwise3x3Rows<TVector, TArith>
     {
         int channels = g.Input.Channels, lanes = TArith.Count, vectors = ChannelVectors.Count(channels, lanes);
         int iy0 = (oy * g.StrideHeight) - g.PadTop, rowFloats = g.Input.Width * channels;
-        ref float row0 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0, g.Input.Height, rowFloats);
-        ref float row1 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 1, g.Input.Height, rowFloats);
-        ref float row2 = ref RowOrZeros(ref data.Input, ref zeroRow, iy0 + 2, g.Input.Height, rowFloats);
-        ref float outputRow = ref Unsafe.Add(ref data.Output, oy * g.Output.Width * channels);
+        ref float row0 = ref RowOrZeros(ref data, ref zeroRow, iy0, g.Input.Height, rowFloats);
+        ref float row1 = ref RowOrZeros(ref data, ref zeroRow, iy0 + 1, g.Input.Height, rowFloats);
+        ref float row2 = ref RowOrZeros(ref data, ref zeroRow, iy0 + 2, g.Input.Height, rowFloats);
+        ref float outputRow = ref OutputRow(ref data, oy, g.Output.Width * channels);
         for (int v = 0; v < vectors; v++)
         {
             int c = ChannelVectors.Start(v, channels, lanes);
@@ -417,7 +436,13 @@ internal static class Depthwise3x3Rows<TVector, TArith>
         where TActivation : struct, IActivation =>
         TArith.Store(TActivation.Relu ? TArith.Max(value, TArith.Zero) : value, ref destination);
 
+    /// <summary>Input row <paramref name="iy"/> where the buffer holds it, the zero row above or below the image.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref float RowOrZeros(ref float input, ref float zeroRow, int iy, int height, int rowFloats) =>
-        ref (uint)iy < (uint)height ? ref Unsafe.Add(ref input, iy * rowFloats) : ref zeroRow;
+    private static ref float RowOrZeros(scoped ref DepthwiseData data, ref float zeroRow, int iy, int height, int rowFloats) =>
+        ref (uint)iy < (uint)height ? ref Unsafe.Add(ref data.Input, (iy - data.FirstInputRow) * rowFloats) : ref zeroRow;
+
+    /// <summary>Output row <paramref name="oy"/> of the band in the output buffer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref float OutputRow(scoped ref DepthwiseData data, int oy, int rowFloats) =>
+        ref Unsafe.Add(ref data.Output, (oy - data.FirstOutputRow) * rowFloats);
 }

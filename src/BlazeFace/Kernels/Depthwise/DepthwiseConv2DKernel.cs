@@ -38,48 +38,54 @@ internal sealed class DepthwiseConv2DKernel<TVector, TArith> : IDepthwiseConv2DK
     public float[] Pack(ReadOnlySpan<float> filter1hwc, int kernelHeight, int kernelWidth, int channels) =>
         channels < TArith.Count ? _narrower.Pack(filter1hwc, kernelHeight, kernelWidth, channels) : filter1hwc.ToArray();
 
-    public void Run(in Conv2DGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> packedFilter, ReadOnlySpan<float> bias, Span<float> output, bool relu)
+    public void RunRows(in Conv2DGeometry geometry, in RowBand band, ReadOnlySpan<float> input, ReadOnlySpan<float> packedFilter, ReadOnlySpan<float> bias, Span<float> output, bool relu)
     {
         int channels = geometry.Input.Channels;
         if (channels < TArith.Count)
         {
-            _narrower.Run(geometry, input, packedFilter, bias, output, relu);
+            _narrower.RunRows(geometry, band, input, packedFilter, bias, output, relu);
             return;
         }
 
         ArgumentOutOfRangeException.ThrowIfNotEqual(geometry.Output.Channels, channels, nameof(geometry));
-        ArgumentOutOfRangeException.ThrowIfLessThan(input.Length, geometry.Input.Length, nameof(input));
-        ArgumentOutOfRangeException.ThrowIfLessThan(output.Length, geometry.Output.Length, nameof(output));
+        RowBand.Check(geometry, band, input.Length, output.Length);
         ArgumentOutOfRangeException.ThrowIfNotEqual(packedFilter.Length, geometry.KernelHeight * geometry.KernelWidth * channels, nameof(packedFilter));
         ArgumentOutOfRangeException.ThrowIfLessThan(bias.Length, channels, nameof(bias));
+        if (band.OutputRows == 0)
+        {
+            return;
+        }
 
         var data = new DepthwiseData(
             ref MemoryMarshal.GetReference(input),
             ref MemoryMarshal.GetReference(packedFilter),
             ref MemoryMarshal.GetReference(bias),
             ref MemoryMarshal.GetReference(output),
-            relu);
+            relu,
+            band.FirstInputRow,
+            band.FirstOutputRow);
         int rowFloats = geometry.Input.Width * channels;
         if (geometry.KernelHeight == 3 && geometry.KernelWidth == 3 && rowFloats <= MaxZeroRowFloats)
         {
-            Span<float> zeroRow = stackalloc float[rowFloats];
-            for (int oy = 0; oy < geometry.Output.Height;)
+            // Only the bands at the top and bottom read padding rows; the others skip clearing the zero row.
+            Span<float> zeroRow = band.ReadsPadding(geometry) ? stackalloc float[rowFloats] : default;
+            for (int oy = band.FirstOutputRow; oy < band.EndOutputRow;)
             {
-                oy += Depthwise3x3Rows<TVector, TArith>.Run(geometry, ref data, ref MemoryMarshal.GetReference(zeroRow), oy);
+                oy += Depthwise3x3Rows<TVector, TArith>.Run(geometry, ref data, ref MemoryMarshal.GetReference(zeroRow), oy, band.EndOutputRow);
             }
         }
         else
         {
-            RunGeneral(geometry, ref data);
+            RunGeneral(geometry, band, ref data);
         }
     }
 
     /// <summary>Any window size: per output pixel, the clipped tap range, vectorised over channels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RunGeneral(in Conv2DGeometry g, scoped ref DepthwiseData data)
+    private static void RunGeneral(in Conv2DGeometry g, in RowBand band, scoped ref DepthwiseData data)
     {
         int channels = g.Input.Channels, lanes = TArith.Count, vectors = ChannelVectors.Count(channels, lanes);
-        for (int oy = 0; oy < g.Output.Height; oy++)
+        for (int oy = band.FirstOutputRow; oy < band.EndOutputRow; oy++)
         {
             int iy0 = (oy * g.StrideHeight) - g.PadTop;
             int kyLow = Math.Max(0, -iy0), kyHigh = Math.Min(g.KernelHeight, g.Input.Height - iy0);
@@ -95,7 +101,7 @@ internal sealed class DepthwiseConv2DKernel<TVector, TArith> : IDepthwiseConv2DK
                     {
                         for (int kx = kxLow; kx < kxHigh; kx++)
                         {
-                            TVector x = TArith.Load(ref Unsafe.Add(ref data.Input, ((((iy0 + ky) * g.Input.Width) + ix0 + kx) * channels) + c));
+                            TVector x = TArith.Load(ref Unsafe.Add(ref data.Input, ((((iy0 + ky - data.FirstInputRow) * g.Input.Width) + ix0 + kx) * channels) + c));
                             TVector w = TArith.Load(ref Unsafe.Add(ref data.Filter, (((ky * g.KernelWidth) + kx) * channels) + c));
                             acc = TArith.MultiplyAdd(x, w, acc);
                         }
@@ -106,7 +112,7 @@ internal sealed class DepthwiseConv2DKernel<TVector, TArith> : IDepthwiseConv2DK
                         acc = TArith.Max(acc, TArith.Zero);
                     }
 
-                    TArith.Store(acc, ref Unsafe.Add(ref data.Output, (((oy * g.Output.Width) + ox) * channels) + c));
+                    TArith.Store(acc, ref Unsafe.Add(ref data.Output, ((((oy - data.FirstOutputRow) * g.Output.Width) + ox) * channels) + c));
                 }
             }
         }

@@ -23,47 +23,53 @@ internal sealed class MaxPool2DKernel<TVector, TArith> : IMaxPool2DKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Run(in Conv2DGeometry geometry, ReadOnlySpan<float> input, Span<float> output)
+    public void RunRows(in Conv2DGeometry geometry, in RowBand band, ReadOnlySpan<float> input, Span<float> output)
     {
         int channels = geometry.Input.Channels, lanes = TArith.Count;
         if (channels < lanes)
         {
-            _narrower.Run(geometry, input, output);
+            _narrower.RunRows(geometry, band, input, output);
             return;
         }
 
         ArgumentOutOfRangeException.ThrowIfNotEqual(geometry.Output.Channels, channels, nameof(geometry));
-        ArgumentOutOfRangeException.ThrowIfLessThan(input.Length, geometry.Input.Length, nameof(input));
-        ArgumentOutOfRangeException.ThrowIfLessThan(output.Length, geometry.Output.Length, nameof(output));
+        RowBand.Check(geometry, band, input.Length, output.Length);
+        if (band.OutputRows == 0)
+        {
+            return;
+        }
 
         ref float source = ref MemoryMarshal.GetReference(input);
         ref float destination = ref MemoryMarshal.GetReference(output);
         var (fullRows, fullColumns) = geometry is { KernelHeight: 2, KernelWidth: 2, StrideHeight: 2, StrideWidth: 2, PadTop: 0, PadLeft: 0 }
             ? (Math.Min(geometry.Input.Height / 2, geometry.Output.Height), Math.Min(geometry.Input.Width / 2, geometry.Output.Width))
             : (0, 0);
-        for (int oy = 0; oy < geometry.Output.Height; oy++)
+        for (int oy = band.FirstOutputRow; oy < band.EndOutputRow; oy++)
         {
             int ox = 0;
             if (oy < fullRows)
             {
-                Row2x2(geometry, ref source, ref destination, oy, fullColumns);
+                Row2x2(geometry, band, ref source, ref destination, oy, fullColumns);
                 ox = fullColumns;
             }
 
             for (; ox < geometry.Output.Width; ox++)
             {
-                ClippedPixel(geometry, ref source, ref destination, oy, ox);
+                ClippedPixel(geometry, band, ref source, ref destination, oy, ox);
             }
         }
     }
 
-    /// <summary>Output pixels [0, <paramref name="columns"/>) of row <paramref name="oy"/>, each the maximum of a whole 2x2 window.</summary>
-    private static void Row2x2(in Conv2DGeometry g, ref float source, ref float destination, int oy, int columns)
+    /// <summary>
+    /// Output pixels [0, <paramref name="columns"/>) of row <paramref name="oy"/>, each the maximum of a whole 2x2 window;
+    /// <paramref name="source"/> and <paramref name="destination"/> start at <paramref name="band"/>'s first rows.
+    /// </summary>
+    private static void Row2x2(in Conv2DGeometry g, in RowBand band, ref float source, ref float destination, int oy, int columns)
     {
         int channels = g.Input.Channels, lanes = TArith.Count, vectors = ChannelVectors.Count(channels, lanes);
         nint rowFloats = g.Input.Width * channels;
-        ref float top = ref Unsafe.Add(ref source, 2 * oy * rowFloats);
-        ref float pixelOut = ref Unsafe.Add(ref destination, oy * g.Output.Width * channels);
+        ref float top = ref Unsafe.Add(ref source, ((2 * oy) - band.FirstInputRow) * rowFloats);
+        ref float pixelOut = ref Unsafe.Add(ref destination, (oy - band.FirstOutputRow) * g.Output.Width * channels);
         for (int ox = 0; ox < columns; ox++)
         {
             for (int v = 0; v < vectors; v++)
@@ -80,22 +86,25 @@ internal sealed class MaxPool2DKernel<TVector, TArith> : IMaxPool2DKernel
         }
     }
 
-    /// <summary>One output pixel of any window, clipped to the input per row and per column.</summary>
-    private static void ClippedPixel(in Conv2DGeometry g, ref float source, ref float destination, int oy, int ox)
+    /// <summary>
+    /// One output pixel of any window, clipped to the input per row and per column; <paramref name="source"/> and
+    /// <paramref name="destination"/> start at <paramref name="band"/>'s first rows.
+    /// </summary>
+    private static void ClippedPixel(in Conv2DGeometry g, in RowBand band, ref float source, ref float destination, int oy, int ox)
     {
         int channels = g.Input.Channels, lanes = TArith.Count, vectors = ChannelVectors.Count(channels, lanes);
         int iy0 = (oy * g.StrideHeight) - g.PadTop;
         int kyLow = Math.Max(0, -iy0), kyHigh = Math.Min(g.KernelHeight, g.Input.Height - iy0);
         int ix0 = (ox * g.StrideWidth) - g.PadLeft;
         int kxLow = Math.Max(0, -ix0), kxHigh = Math.Min(g.KernelWidth, g.Input.Width - ix0);
-        ref float pixelOut = ref Unsafe.Add(ref destination, ((oy * g.Output.Width) + ox) * channels);
+        ref float pixelOut = ref Unsafe.Add(ref destination, (((oy - band.FirstOutputRow) * g.Output.Width) + ox) * channels);
         for (int v = 0; v < vectors; v++)
         {
             int c = ChannelVectors.Start(v, channels, lanes);
             TVector max = TArith.Broadcast(float.NegativeInfinity);
             for (int ky = kyLow; ky < kyHigh; ky++)
             {
-                ref float inputRow = ref Unsafe.Add(ref source, (((iy0 + ky) * g.Input.Width) + ix0) * channels);
+                ref float inputRow = ref Unsafe.Add(ref source, (((iy0 + ky - band.FirstInputRow) * g.Input.Width) + ix0) * channels);
                 for (int kx = kxLow; kx < kxHigh; kx++)
                 {
                     max = TArith.Max(max, TArith.Load(ref Unsafe.Add(ref inputRow, (kx * channels) + c)));

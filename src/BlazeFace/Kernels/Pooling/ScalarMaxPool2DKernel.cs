@@ -8,11 +8,12 @@ internal sealed class ScalarMaxPool2DKernel : IMaxPool2DKernel
 {
     public static ScalarMaxPool2DKernel Instance { get; } = new();
 
-    public void Run(in Conv2DGeometry geometry, ReadOnlySpan<float> input, Span<float> output)
+    public void RunRows(in Conv2DGeometry geometry, in RowBand band, ReadOnlySpan<float> input, Span<float> output)
     {
+        RowBand.Check(geometry, band, input.Length, output.Length);
         var (inShape, outShape) = (geometry.Input, geometry.Output);
         int c = inShape.Channels;
-        for (int oy = 0; oy < outShape.Height; oy++)
+        for (int oy = band.FirstOutputRow; oy < band.EndOutputRow; oy++)
         {
             int iy0 = (oy * geometry.StrideHeight) - geometry.PadTop;
             int kyLow = Math.Max(0, -iy0), kyHigh = Math.Min(geometry.KernelHeight, inShape.Height - iy0);
@@ -20,13 +21,13 @@ internal sealed class ScalarMaxPool2DKernel : IMaxPool2DKernel
             {
                 int ix0 = (ox * geometry.StrideWidth) - geometry.PadLeft;
                 int kxLow = Math.Max(0, -ix0), kxHigh = Math.Min(geometry.KernelWidth, inShape.Width - ix0);
-                Span<float> y = output.Slice(((oy * outShape.Width) + ox) * c, c);
+                Span<float> y = output.Slice((((oy - band.FirstOutputRow) * outShape.Width) + ox) * c, c);
                 y.Fill(float.NegativeInfinity);
                 for (int ky = kyLow; ky < kyHigh; ky++)
                 {
                     for (int kx = kxLow; kx < kxHigh; kx++)
                     {
-                        ReadOnlySpan<float> x = input.Slice((((iy0 + ky) * inShape.Width) + ix0 + kx) * c, c);
+                        ReadOnlySpan<float> x = input.Slice((((iy0 + ky - band.FirstInputRow) * inShape.Width) + ix0 + kx) * c, c);
                         for (int ch = 0; ch < y.Length; ch++)
                         {
                             y[ch] = MathF.Max(y[ch], x[ch]);

@@ -58,11 +58,30 @@ internal sealed class BlazeBlockShortcut
 
     public IEnumerable<Layer> Layers => new Layer?[] { Pool, Padding }.OfType<Layer>();
 
-    /// <summary>What the fused run writes: only the pooled map (the padding never reaches memory).</summary>
-    public IEnumerable<Layer> Materialized => Pool is null ? [] : [Pool];
+    /// <summary>Channels of <see cref="Unpadded"/>: what the fused epilogue adds to the output's leading channels.</summary>
+    public int Channels => Unpadded.OutputShape.Channels;
 
-    /// <summary>Computes what the fused epilogue reads; the channel padding is folded into the epilogue.</summary>
-    public void ForwardFused(NetworkActivations activations) => Pool?.Forward(activations);
+    /// <summary>Floats of scratch <see cref="Rows"/> needs for a band of <paramref name="rows"/> rows: the pooled rows, if any.</summary>
+    public int ScratchFloats(int rows) => Pool is null ? 0 : rows * Pool.OutputShape.Width * Channels;
 
-    public ConvolutionEpilogue Epilogue(NetworkActivations activations) => new(activations[Unpadded], Unpadded.OutputShape.Channels, relu: true);
+    /// <summary>
+    /// The shortcut's output rows [<paramref name="first"/>, + <paramref name="rows"/>) without the channel padding (the
+    /// epilogue adds only the leading channels): the block's input rows themselves, or, when the block strides, those
+    /// rows pooled into <paramref name="scratch"/>.
+    /// </summary>
+    public ReadOnlySpan<float> Rows(ReadOnlySpan<float> input, int first, int rows, Span<float> scratch)
+    {
+        int rowFloats = Unpadded.OutputShape.Width * Channels;
+        if (Pool is null)
+        {
+            return input.Slice(first * rowFloats, rows * rowFloats);
+        }
+
+        Span<float> pooled = scratch[..(rows * rowFloats)];
+        Pool.ForwardRows(new RowBand(first, rows, FirstInputRow: 0), input, pooled);
+        return pooled;
+    }
+
+    /// <summary>The detectors' BlazeBlock ending: the shortcut's rows added, then ReLU (a <see cref="BlockEnding"/>).</summary>
+    public static ConvolutionEpilogue AddAndRelu(ReadOnlySpan<float> residualRows, int residualChannels) => new(residualRows, residualChannels, relu: true);
 }

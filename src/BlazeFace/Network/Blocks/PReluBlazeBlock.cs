@@ -9,8 +9,9 @@ namespace BlazeFace.Network.Blocks;
 /// (the same windows as 'same' on the even sizes it sees, but the file records it).
 /// </summary>
 /// <remarks>
-/// <see cref="Forward"/> runs the block fused, as <see cref="BlazeBlock"/> does: the 1x1 convolution's epilogue adds
-/// the shortcut's leading channels and applies the PReLU, so the padding, add and PReLU layers never touch memory.
+/// <see cref="Forward"/> runs the block fused and band by band, as <see cref="BlazeBlock"/> does: the 1x1 convolution's
+/// epilogue adds the shortcut's leading channels and applies the PReLU, so the padding, add and PReLU layers never touch
+/// memory, and the depthwise output stays in scratch.
 /// </remarks>
 internal sealed class PReluBlazeBlock : INetworkNode
 {
@@ -18,14 +19,22 @@ internal sealed class PReluBlazeBlock : INetworkNode
     private readonly Conv2D _pointwise;
     private readonly BlazeBlockShortcut _shortcut;
     private readonly Add _add;
+    private readonly BlazeBlockBands _bands;
 
-    public PReluBlazeBlock(LayerNamer names, Layer input, int outChannels, int stride, KernelSet kernels)
+    /// <param name="names">Names the block's layers as Keras named them.</param>
+    /// <param name="input">The block's input.</param>
+    /// <param name="outChannels">The block's output channels, at least the input's (the shortcut is zero-padded to them).</param>
+    /// <param name="stride">1, or 2 to halve the resolution (the shortcut is then 2x2 max-pooled).</param>
+    /// <param name="kernels">The kernels the layers run on.</param>
+    /// <param name="bandRows">A band height to use instead of the one chosen from the shapes (see <see cref="BandHeight"/>).</param>
+    public PReluBlazeBlock(LayerNamer names, Layer input, int outChannels, int stride, KernelSet kernels, int? bandRows = null)
     {
         _depthwise = new DepthwiseConv2D(names.Next("depthwise_conv2d"), input, kernelSize: 3, stride, PaddingMode.Same, kernels);
         _shortcut = new BlazeBlockShortcut(names, input, stride, outChannels, kernels, PaddingMode.Valid);
         _pointwise = new Conv2D(names.Next("conv2d"), _depthwise, outChannels, kernelSize: 1, stride: 1, PaddingMode.Valid, kernels);
         _add = new Add(names.Next("add"), _shortcut.Output, _pointwise, kernels);
         Output = new PReLU(names.Next("p_re_lu"), _add, kernels);
+        _bands = new BlazeBlockBands(_depthwise, _pointwise, _shortcut, Output, Output.Epilogue, bandRows);
     }
 
     public PReLU Output { get; }
@@ -34,12 +43,12 @@ internal sealed class PReluBlazeBlock : INetworkNode
 
     public IReadOnlyList<Layer> Reads => _depthwise.Inputs;
 
-    public IReadOnlyList<Layer> Writes => [_depthwise, .. _shortcut.Materialized, Output];
+    public IReadOnlyList<Layer> Writes => [Output];
 
-    public void Forward(NetworkActivations activations)
-    {
-        _depthwise.Forward(activations);
-        _shortcut.ForwardFused(activations);
-        _pointwise.Forward(activations, Output.Epilogue(activations[_shortcut.Unpadded], _shortcut.Unpadded.OutputShape.Channels), activations[Output]);
-    }
+    /// <summary>Output rows per band.</summary>
+    public int BandRows => _bands.Rows;
+
+    public int ScratchFloats => _bands.ScratchFloats;
+
+    public void Forward(NetworkActivations activations) => _bands.Forward(activations);
 }

@@ -129,6 +129,20 @@ internal sealed class Conv2D : Layer
         }
     }
 
+    /// <summary>
+    /// This 1x1 convolution (HWC) on <paramref name="pixels"/> pixels of <paramref name="input"/> (a band of rows kept in
+    /// scratch) with <paramref name="epilogue"/> fused in, writing those pixels to <paramref name="destination"/>.
+    /// </summary>
+    public void ForwardPixels(int pixels, ReadOnlySpan<float> input, in ConvolutionEpilogue epilogue, Span<float> destination)
+    {
+        if (!IsPointwise || Layout != TensorLayout.Hwc)
+        {
+            throw new InvalidOperationException($"Layer '{Name}' is not an HWC 1x1 convolution; only those run on a band of pixels.");
+        }
+
+        _kernels.PointwiseConv2D.Run(pixels, Geometry.Input.Channels, Filters, input, _packedFilter ?? throw Unassigned(), _bias ?? throw Unassigned(), destination, epilogue);
+    }
+
     private void RunSparse(ReadOnlySpan<float> inputChw, in ChwEpilogue epilogue, Span<float> destination) =>
         _kernels.ChwSparsePointwise.Run(OutputShape.Pixels, _sparseFilter ?? throw Unassigned(), inputChw, _bias ?? throw Unassigned(), destination, epilogue);
 

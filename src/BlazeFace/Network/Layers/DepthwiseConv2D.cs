@@ -65,6 +65,20 @@ internal sealed class DepthwiseConv2D : Layer
     public void ForwardFromUnpadded(NetworkActivations activations, ZeroPadding2D padding) =>
         Run(padding.Unpadded(Geometry), activations[padding.Inputs[0]], activations[this]);
 
+    /// <summary>
+    /// The output rows of <paramref name="band"/> (HWC) from <paramref name="input"/>, which holds the input from the
+    /// band's first input row on, written from the start of <paramref name="output"/>.
+    /// </summary>
+    public void ForwardRows(in RowBand band, ReadOnlySpan<float> input, Span<float> output)
+    {
+        if (Layout != TensorLayout.Hwc)
+        {
+            throw new InvalidOperationException($"Layer '{Name}' runs channel-major; only HWC depthwise convolutions run on bands of rows.");
+        }
+
+        _kernel.RunRows(Geometry, band, input, _packedFilter ?? throw Unassigned(), _bias ?? throw Unassigned(), output, Relu);
+    }
+
     /// <summary>The convolution in the layer's layout.</summary>
     private void Run(in Conv2DGeometry geometry, ReadOnlySpan<float> input, Span<float> output)
     {
@@ -79,4 +93,6 @@ internal sealed class DepthwiseConv2D : Layer
             _kernel.Run(geometry, input, filter, bias, output, Relu);
         }
     }
+
+    private InvalidOperationException Unassigned() => new($"Layer '{Name}' has no weights assigned.");
 }

@@ -26,4 +26,10 @@ internal sealed class MaxPooling2D : Layer
     public int Stride => Geometry.StrideHeight;
 
     public override void Forward(NetworkActivations activations) => _kernel.Run(Geometry, activations[Inputs[0]], activations[this]);
+
+    /// <summary>
+    /// The output rows of <paramref name="band"/> from <paramref name="input"/>, which holds the input from the band's
+    /// first input row on, written from the start of <paramref name="output"/>.
+    /// </summary>
+    public void ForwardRows(in RowBand band, ReadOnlySpan<float> input, Span<float> output) => _kernel.RunRows(Geometry, band, input, output);
 }
