@@ -26,6 +26,21 @@ internal sealed record CliRun(int ExitCode, string StandardOutput, string Standa
         return new CliRun(exitCode, text, error.ToString(), duration, processorTime);
     }
 
+    /// <summary>Runs the CLI with <paramref name="folder"/> as the process's current folder, as a user's shell would; callers must not run in parallel.</summary>
+    public static CliRun In(string folder, params string[] args)
+    {
+        string previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = folder;
+        try
+        {
+            return Of(args);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
     public string[] OutputLines => StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public string[] ErrorLines => StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -168,7 +168,7 @@ public sealed class CliContractTests : IDisposable
         string[] args = [.. template.Select(Expand)];
         string[] before = Snapshot();
 
-        CliRun run = RunIn(_work.Path, args);
+        CliRun run = CliRun.In(_work.Path, args);
 
         using (Assert.EnterMultipleScope())
         {
@@ -197,20 +197,6 @@ public sealed class CliContractTests : IDisposable
             .Select(path => new FileInfo(path))
             .Select(info => $"{Path.GetRelativePath(_work.Path, info.FullName)} {(info.Exists ? info.Length : -1)} {info.LastWriteTimeUtc.Ticks}")
             .Order(StringComparer.Ordinal)];
-
-    private static CliRun RunIn(string folder, string[] args)
-    {
-        string previous = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = folder;
-        try
-        {
-            return CliRun.Of(args);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
-    }
 
     private static void HardLink(string existing, string link)
     {
