@@ -98,7 +98,7 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
             }
 
             IReadOnlyList<FaceDetection> faces = detector.Detect(image.AsImageView(), settings.Search);
-            FaceMesh[]? meshes = landmarker is null ? null : MapFaces(landmarker, image, faces);
+            FaceMesh[]? meshes = landmarker is null ? null : DetectionMeshes.Map(landmarker, image.AsImageView(), faces);
 
             // Crops before the drawing (which paints on the decoded image), and both files before the result line:
             // when one cannot be written the image gets its error line and no result line.
@@ -135,21 +135,5 @@ internal sealed class DetectRun(DetectSettings settings, CliConsole console)
             console.ReportError($"{path}: {e.Message}");
             return ExitCodes.BadInput;
         }
-    }
-
-    /// <summary>
-    /// Each detection's mesh, in detection order: the landmark model runs on every face the detector found (not only
-    /// the best), and a face it rejects keeps its presence score and has no landmarks.
-    /// </summary>
-    private static FaceMesh[] MapFaces(FaceLandmarker landmarker, SKBitmap image, IReadOnlyList<FaceDetection> faces)
-    {
-        var meshes = new FaceMesh[faces.Count];
-        for (int i = 0; i < meshes.Length; i++)
-        {
-            meshes[i] = new FaceMesh();
-            landmarker.Detect(image.AsImageView(), faces[i], meshes[i]);
-        }
-
-        return meshes;
     }
 }
