@@ -38,14 +38,6 @@ public class RefusedRequestTests
         Assert.That(await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.BadRequest), Is.EqualTo(detail));
     }
 
-    [Test]
-    public async Task Asking_for_the_mesh_is_a_400_saying_this_build_has_none()
-    {
-        using HttpResponseMessage response = await PostAsync("/api/detect?mesh=true", Photos.Bytes("cameraman.png"), "image/png");
-
-        Assert.That(await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.BadRequest), Is.EqualTo("mesh is not available in this build."));
-    }
-
     [TestCase("text/plain")]
     [TestCase("application/json")]
     [TestCase("application/x-www-form-urlencoded")]
