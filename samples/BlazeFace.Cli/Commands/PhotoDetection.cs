@@ -57,7 +57,7 @@ internal sealed class PhotoDetection(FaceDetector detector, FaceLandmarker? land
         IReadOnlyList<FaceDetection> faces = photo.IsReduced
             ? detector.Detect(image, photo.ImageSize, settings.Search)
             : detector.Detect(image.AsImageView(), settings.Search);
-        FaceMesh[]? meshes = landmarker is null ? null : MapFaces(landmarker, image, faces);
+        FaceMesh[]? meshes = landmarker is null ? null : DetectionMeshes.Map(landmarker, image.AsImageView(), faces);
 
         // Crops before the drawing (which paints on the decoded image), and both files before the result record:
         // when one cannot be written the image gets its error line and no result.
@@ -88,21 +88,5 @@ internal sealed class PhotoDetection(FaceDetector detector, FaceLandmarker? land
         using var rows = new StringWriter();
         DetectionTableWriter.WriteRows(rows, path, size.Width, size.Height, faces, meshes);
         return System.Text.Encoding.UTF8.GetBytes(rows.ToString());
-    }
-
-    /// <summary>
-    /// Each detection's mesh, in detection order: the landmark model runs on every face the detector found (not only
-    /// the best), and a face it rejects keeps its presence score and has no landmarks.
-    /// </summary>
-    private static FaceMesh[] MapFaces(FaceLandmarker landmarker, SKBitmap image, IReadOnlyList<FaceDetection> faces)
-    {
-        var meshes = new FaceMesh[faces.Count];
-        for (int i = 0; i < meshes.Length; i++)
-        {
-            meshes[i] = new FaceMesh();
-            landmarker.Detect(image.AsImageView(), faces[i], meshes[i]);
-        }
-
-        return meshes;
     }
 }

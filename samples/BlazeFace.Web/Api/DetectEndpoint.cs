@@ -11,8 +11,9 @@ namespace BlazeFace.Web.Api;
 /// <summary>
 /// <c>POST /api/detect?model=&amp;minScore=&amp;mesh=</c>: the faces in one uploaded image, as the JSON object
 /// <c>blazeface detect --json</c> prints for one image (<c>"image"</c> is the form file's name, empty for a bare
-/// body). The time the server spent decoding and detecting is in the <c>Server-Timing</c> header
-/// (<c>detect;dur=MILLISECONDS</c>).
+/// body); with <c>mesh=true</c>, the object of <c>blazeface detect --json --mesh</c>, each face with its
+/// <c>"presence"</c> and 468 <c>"landmarks"</c>. The time the server spent decoding, detecting and mapping is in the
+/// <c>Server-Timing</c> header (<c>detect;dur=MILLISECONDS</c>).
 /// </summary>
 /// <remarks>
 /// Order of the checks, cheapest first: the query (400); a detection slot (429 when the queue is full, before the
@@ -52,7 +53,7 @@ internal static class DetectEndpoint
         return Results.Bytes(json, "application/json");
     }
 
-    /// <summary>The CPU-bound part: decodes, detects and writes the JSON, timing the first two.</summary>
+    /// <summary>The CPU-bound part: decodes, detects (and maps) and writes the JSON, timing all but the writing.</summary>
     private static (byte[]? Json, double Milliseconds, RequestProblem? Problem) Detect(
         ReadOnlyMemory<byte> encoded, string? fileName, DetectionQuery query, EncodedImageDecoder decoder, FaceAnalyzer analyzer)
     {
@@ -63,10 +64,10 @@ internal static class DetectEndpoint
             return (null, 0, problem);
         }
 
-        IReadOnlyList<FaceDetection> faces = analyzer.Detect(image, query);
+        PhotoFaces faces = analyzer.Detect(image, query);
         double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         using var json = new MemoryStream();
-        DetectionJsonWriter.Write(json, fileName ?? string.Empty, image.Width, image.Height, query.ModelName, faces);
+        DetectionJsonWriter.Write(json, fileName ?? string.Empty, image.Width, image.Height, query.ModelName, faces.Faces, faces.Meshes);
         return (json.ToArray(), milliseconds, null);
     }
 }

@@ -9,9 +9,9 @@ namespace BlazeFace.Web.Api;
 
 /// <summary>
 /// <c>GET /api/track?model=&amp;minScore=&amp;mesh=</c>, a WebSocket: the page sends webcam frames, the server
-/// replies to each frame it processes with the faces tracked so far (<see cref="TrackingSession"/>). The query is
-/// checked, and the number of open sockets, before the upgrade: a plain HTTP request, a bad query or one socket too
-/// many is answered 400 or 429 with problem details.
+/// replies to each frame it processes with the faces tracked so far (<see cref="TrackingSession"/>), with their meshes
+/// for <c>mesh=true</c>. The query is checked, and the number of open sockets, before the upgrade: a plain HTTP
+/// request, a bad query or one socket too many is answered 400 or 429 with problem details.
 /// </summary>
 internal static class TrackEndpoint
 {
@@ -35,9 +35,10 @@ internal static class TrackEndpoint
 
         try
         {
-            using DetectorLease lease = detectors.Rent(query);
+            // Made before the upgrade, so a model still to be built delays the handshake rather than the first frame.
+            using IFaceFollower faces = query.Mesh ? new LandmarkerFollower(query) : new TrackerFollower(detectors.Rent(query));
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            var session = new TrackingSession(socket, query, lease.Detector, slots, threads, decoder, options.Value.MaxRequestBytes);
+            var session = new TrackingSession(socket, query, faces, slots, threads, decoder, options.Value.MaxRequestBytes);
             await session.RunAsync(context.RequestAborted);
             return Results.Empty;
         }

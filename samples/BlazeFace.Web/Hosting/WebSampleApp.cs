@@ -31,6 +31,7 @@ internal static class WebSampleApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBytes + MultipartOverheadBytes);
         builder.Services.AddSingleton(Options.Create(limits));
         builder.Services.AddSingleton<DetectorCatalog>();
+        builder.Services.AddSingleton<LandmarkerCatalog>();
         builder.Services.AddSingleton<DetectionSlots>();
         builder.Services.AddSingleton<DetectionThreads>();
         builder.Services.AddSingleton<FaceAnalyzer>();

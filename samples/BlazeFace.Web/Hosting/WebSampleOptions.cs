@@ -38,8 +38,8 @@ internal sealed class WebSampleOptions
     public int MaxWebSockets { get; set; } = 32;
 
     /// <summary>
-    /// Detectors kept for distinct (model, minScore) pairs; a request for another pair gets a detector of its own,
-    /// made and released with it. Default: 16.
+    /// Detectors kept for distinct (model, minScore) pairs, and as many face landmarkers for photos with
+    /// <c>mesh=true</c>; a request for another pair gets one of its own, made and released with it. Default: 16.
     /// </summary>
     public int MaxCachedDetectors { get; set; } = 16;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BlazeFace.Cli.Commands;
-using BlazeFace.Web.Detection;
 
 namespace BlazeFace.Web.Requests;
 
@@ -15,6 +14,17 @@ namespace BlazeFace.Web.Requests;
 internal sealed record DetectionQuery(string ModelName, float? MinScore, bool Mesh)
 {
     public const string DefaultModel = "short";
+
+    /// <summary>
+    /// The detector the query asks for: its model and threshold, every other option the library's default, as
+    /// <c>blazeface detect --model M --min-score S</c> configures it. The one place the web sample builds detector
+    /// options, for plain detectors and face landmarkers alike.
+    /// </summary>
+    public FaceDetectorOptions DetectorOptions() => new()
+    {
+        Model = BundledModelNames.Models[ModelName](),
+        MinScore = MinScore,
+    };
 
     /// <summary>Reads and checks the query; every mistake is a 400 naming the parameter and what it takes.</summary>
     public static DetectionQuery? Parse(IQueryCollection query, out RequestProblem? problem)
@@ -61,12 +71,6 @@ internal sealed record DetectionQuery(string ModelName, float? MinScore, bool Me
                 problem = RequestProblem.BadRequest($"mesh must be true or false; got {CallerText.Quote(meshText)}.");
                 return null;
             }
-        }
-
-        if (mesh && !MeshSupport.IsAvailable)
-        {
-            problem = RequestProblem.BadRequest(MeshSupport.Unavailable);
-            return null;
         }
 
         return problem is null ? new DetectionQuery(model, minScore, mesh) : null;

@@ -1,15 +1,15 @@
 using System.Buffers;
 using System.Text.Json;
-using BlazeFace.Cli.Output;
 
 namespace BlazeFace.Web.Tracking;
 
 /// <summary>
 /// The tracking WebSocket's reply to one processed frame, a text message: the CLI's video line
-/// <c>{"frame", "time_ms", "faces": [{"id", "score", "box", "keypoints"}]}</c> (the faces written by the CLI's own
-/// writer) with <c>"width"</c>, <c>"height"</c>, <c>"model"</c>, <c>"server_ms"</c> (decoding and tracking)
-/// and <c>"dropped"</c> (frames of this connection replaced by newer ones before they were processed) added; or, for a
-/// frame that could not be processed, <c>{"frame", "time_ms", "status", "error"}</c>.
+/// <c>{"frame", "time_ms", "faces": [{"id", "score", "box", "keypoints"}]}</c> (with <c>mesh=true</c>, that of
+/// <c>video --mesh</c>: see <see cref="LandmarkerFollower"/>), the faces written by the CLI's own writer, with
+/// <c>"width"</c>, <c>"height"</c>, <c>"model"</c>, <c>"server_ms"</c> (decoding and tracking) and <c>"dropped"</c>
+/// (frames of this connection replaced by newer ones before they were processed) added; or, for a frame that could
+/// not be processed, <c>{"frame", "time_ms", "status", "error"}</c>.
 /// </summary>
 internal sealed class TrackedFrameMessage : IDisposable
 {
@@ -21,7 +21,7 @@ internal sealed class TrackedFrameMessage : IDisposable
     /// <summary>The message written last; valid until the next write.</summary>
     public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
 
-    public void WriteFaces(TrackingFrame frame, int width, int height, string model, double serverMilliseconds, long dropped, ReadOnlySpan<TrackedFace> faces)
+    public void WriteFaces(TrackingFrame frame, int width, int height, string model, double serverMilliseconds, long dropped, IFaceFollower faces)
     {
         Start(frame);
         _json.WriteNumber("width", width);
@@ -29,7 +29,7 @@ internal sealed class TrackedFrameMessage : IDisposable
         _json.WriteString("model", model);
         _json.WriteNumber("server_ms", Math.Round(serverMilliseconds, 3));
         _json.WriteNumber("dropped", dropped);
-        TrackedFrameJsonWriter.WriteFaces(_json, faces);
+        faces.WriteFaces(_json);
         End();
     }
 

@@ -10,22 +10,16 @@ using SkiaSharp;
 namespace BlazeFace.Web.Tracking;
 
 /// <summary>
-/// One tracking WebSocket: a <see cref="FaceTracker"/> of its own follows the faces through the page's frames, so
-/// ids stay stable for as long as a face is in view. Frames are received as fast as the page sends them but only the
+/// One tracking WebSocket: a follower of its own (a <see cref="FaceTracker"/>, or with <c>mesh=true</c> a
+/// <see cref="FaceLandmarker"/>; see <see cref="IFaceFollower"/>) follows the faces through the page's frames, so ids
+/// stay stable for as long as a face is in view. Frames are received as fast as the page sends them but only the
 /// newest waits to be processed: a frame still waiting when a newer one arrives is dropped (and counted), so a slow
 /// server shows the page fewer, fresher results instead of building a queue. A connection holds at most two frames
 /// in memory, the one being processed and the one waiting.
 /// </summary>
 internal sealed class TrackingSession(
-    WebSocket socket, DetectionQuery query, FaceDetector detector, DetectionSlots slots, DetectionThreads threads, EncodedImageDecoder decoder, int maxImageBytes)
+    WebSocket socket, DetectionQuery query, IFaceFollower faces, DetectionSlots slots, DetectionThreads threads, EncodedImageDecoder decoder, int maxImageBytes)
 {
-    /// <summary>The tracker's documented defaults (FaceTrackerOptions): two detections confirm a face, ten missed frames end it.</summary>
-    private static readonly FaceTrackerOptions TrackerOptions = new();
-
-    private readonly FaceTracker _tracker = new(detector, TrackerOptions);
-
-    /// <summary>Room for every confirmed track.</summary>
-    private readonly TrackedFace[] _faces = new TrackedFace[TrackerOptions.MaxTracks];
     private long _dropped;
     private double _lastTimestamp = double.NegativeInfinity;
 
@@ -110,7 +104,7 @@ internal sealed class TrackingSession(
         await threads.RunAsync(() => Track(frame, message));
     }
 
-    /// <summary>The CPU-bound part: decodes the frame and tracks its faces, timing both.</summary>
+    /// <summary>The CPU-bound part: decodes the frame and follows its faces, timing both.</summary>
     private bool Track(TrackingFrame frame, TrackedFrameMessage message)
     {
         long start = Stopwatch.GetTimestamp();
@@ -121,11 +115,10 @@ internal sealed class TrackingSession(
             return false;
         }
 
-        // The mesh seam (see MeshSupport): with query.Mesh, run the face landmarker's video form here instead.
-        int count = _tracker.Track(image.AsImageView(), TimeSpan.FromMilliseconds(frame.TimestampMilliseconds), _faces, out _);
+        faces.Track(image.AsImageView(), TimeSpan.FromMilliseconds(frame.TimestampMilliseconds));
         _lastTimestamp = frame.TimestampMilliseconds;
         double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        message.WriteFaces(frame, image.Width, image.Height, query.ModelName, milliseconds, Interlocked.Read(ref _dropped), _faces.AsSpan(0, count));
+        message.WriteFaces(frame, image.Width, image.Height, query.ModelName, milliseconds, Interlocked.Read(ref _dropped), faces);
         return true;
     }
 }

@@ -39,35 +39,39 @@ function fitOverlay(element, width, height) {
   overlay.style.height = element.clientHeight + 'px';
 }
 
-// Draws the faces of one result, in the picture's pixels: boxes, keypoints, a label, and the mesh when present.
+// Draws the faces of one result, in the picture's pixels: the mesh's landmarks as dots when present (under the rest),
+// then boxes, keypoints and a label. A face followed by its mesh has keypoints only on the frames where the detector
+// found it.
 function drawFaces(result) {
   const context = overlay.getContext('2d');
   context.clearRect(0, 0, overlay.width, overlay.height);
   const line = Math.max(2, Math.round(Math.max(overlay.width, overlay.height) / 250));
   context.lineWidth = line;
   context.font = `${line * 7}px system-ui, sans-serif`;
+  context.fillStyle = MESH_COLOUR;
+  for (const face of result.faces) {
+    for (const point of face.landmarks || []) context.fillRect(point.x - line / 2, point.y - line / 2, line, line);
+  }
   for (const face of result.faces) {
     const box = face.box;
     context.strokeStyle = BOX_COLOUR;
     context.strokeRect(box.x, box.y, box.width, box.height);
     context.fillStyle = KEYPOINT_COLOUR;
-    for (const point of face.keypoints) {
+    for (const point of face.keypoints || []) {
       context.beginPath();
       context.arc(point.x, point.y, line * 1.5, 0, 2 * Math.PI);
       context.fill();
-    }
-    if (face.landmarks) {
-      context.fillStyle = MESH_COLOUR;
-      for (const point of face.landmarks) context.fillRect(point.x - line / 2, point.y - line / 2, line, line);
     }
     context.fillStyle = BOX_COLOUR;
     context.fillText(label(face), box.x, Math.max(line * 7, box.y - line * 2));
   }
 }
 
+// "#id value": the mesh's presence when the face has one (its detector score comes only with the frames where the
+// detector ran), otherwise the detection score; no id for a photo.
 function label(face) {
-  const score = face.score.toFixed(2);
-  return face.id === undefined ? score : `#${face.id} ${score}`;
+  const value = (face.presence ?? face.score).toFixed(2);
+  return face.id === undefined ? value : `#${face.id} ${value}`;
 }
 
 // Shows one result's numbers: frames per second, the server's time, and the faces as a list.
@@ -213,8 +217,6 @@ async function loadFeatures() {
   const response = await fetch('/api/features');
   const features = await response.json();
   modelSelect.replaceChildren(...features.models.map((name) => new Option(name, name)));
-  meshSwitch.disabled = !features.mesh;
-  if (!features.mesh) meshSwitch.parentElement.title = 'mesh is not available in this build';
   document.body.dataset.state = 'ready';
 }
 

@@ -5,7 +5,10 @@ using BlazeFace.Web.Tests.Support;
 
 namespace BlazeFace.Web.Tests.Api;
 
-/// <summary>POST /api/detect gives, for an uploaded photo, the result <c>blazeface detect --json</c> prints for the same file.</summary>
+/// <summary>
+/// POST /api/detect gives, for an uploaded photo, the result <c>blazeface detect --json</c> prints for the same file,
+/// and with mesh=true that of <c>blazeface detect --json --mesh</c>.
+/// </summary>
 public class DetectEndpointTests
 {
     private WebSampleServer _server = null!;
@@ -33,6 +36,39 @@ public class DetectEndpointTests
         JsonElement actual = await ResultOf(response);
         DetectionResults.AssertSame(expected, actual);
         Assert.That(actual.GetProperty("image").GetString(), Is.Empty, "a bare body has no file name");
+    }
+
+    [TestCase("astronaut.png", "short")]
+    [TestCase("group_mosaic.png", "short")]
+    [TestCase("group_mosaic.png", "full")]
+    public async Task mesh_true_adds_each_face_s_presence_and_468_landmarks_as_blazeface_detect_mesh_prints_them(string photo, string model)
+    {
+        JsonElement expected = CliDetection.Result(Photos.Path(photo), "--model", model, "--mesh");
+
+        using HttpResponseMessage response = await PostFormAsync($"/api/detect?model={model}&mesh=true", photo);
+
+        JsonElement actual = await ResultOf(response);
+        DetectionResults.AssertSame(expected, actual);
+        JsonElement[] faces = [.. actual.GetProperty("faces").EnumerateArray()];
+        Assert.That(faces, Is.Not.Empty);
+        Assert.That(faces.Select(face => face.GetProperty("presence").GetSingle()), Has.All.GreaterThan(0.5f), "every face of these photos is one the landmark model accepts");
+        Assert.That(faces.Select(face => face.GetProperty("landmarks").GetArrayLength()), Has.All.EqualTo(468));
+    }
+
+    [Test]
+    public async Task With_mesh_a_face_the_landmark_model_rejects_keeps_its_detection_and_has_no_landmarks()
+    {
+        // With a threshold this low the detector reports the coffee photo's weak candidates, none of them a face.
+        JsonElement expected = CliDetection.Result(Photos.Path("no_face_coffee.png"), "--min-score", "0.05", "--mesh");
+
+        using HttpResponseMessage response = await PostFormAsync("/api/detect?minScore=0.05&mesh=true", "no_face_coffee.png");
+
+        JsonElement actual = await ResultOf(response);
+        DetectionResults.AssertSame(expected, actual);
+        JsonElement[] faces = [.. actual.GetProperty("faces").EnumerateArray()];
+        Assert.That(faces, Is.Not.Empty, "weak detections");
+        Assert.That(faces.Select(face => face.EnumerateObject().Select(property => property.Name).ToArray()), Has.All.EqualTo(new[] { "score", "box", "roll", "keypoints", "presence" }));
+        Assert.That(faces.Select(face => face.GetProperty("presence").GetSingle()), Has.All.LessThanOrEqualTo(0.5f));
     }
 
     [Test]
@@ -83,13 +119,13 @@ public class DetectEndpointTests
     }
 
     [Test]
-    public async Task features_lists_the_models_the_model_parameter_takes_and_says_the_mesh_is_not_available()
+    public async Task features_lists_the_models_the_model_parameter_takes_and_offers_the_mesh()
     {
         using HttpResponseMessage response = await _server.Client.GetAsync("/api/features");
 
         using JsonDocument features = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.That(features.RootElement.GetProperty("models").EnumerateArray().Select(model => model.GetString()), Is.EqualTo(new[] { "short", "full", "full-sparse", "back" }));
-        Assert.That(features.RootElement.GetProperty("mesh").GetBoolean(), Is.False);
+        Assert.That(features.RootElement.GetProperty("mesh").GetBoolean(), Is.True);
     }
 
     [Test]

@@ -38,14 +38,6 @@ public class RefusedRequestTests
         Assert.That(await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.BadRequest), Is.EqualTo(detail));
     }
 
-    [Test]
-    public async Task Asking_for_the_mesh_is_a_400_saying_this_build_has_none()
-    {
-        using HttpResponseMessage response = await PostAsync("/api/detect?mesh=true", Photos.Bytes("cameraman.png"), "image/png");
-
-        Assert.That(await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.BadRequest), Is.EqualTo("mesh is not available in this build."));
-    }
-
     [TestCase("text/plain")]
     [TestCase("application/json")]
     [TestCase("application/x-www-form-urlencoded")]
@@ -105,17 +97,26 @@ public class RefusedRequestTests
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/detect") { Content = content };
         request.Headers.TransferEncodingChunked = !announced;
+        request.Headers.ExpectContinue = announced; // refused from its length alone: see the form's case below
         using HttpResponseMessage response = await _server.Client.SendAsync(request);
 
         Assert.That(await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge), Is.EqualTo("The upload is larger than the 300,000-byte limit."));
     }
 
+    /// <remarks>
+    /// The form announces its length, which is past the limit, so the server answers before reading it. A client that
+    /// sends the body regardless may find the connection closed under it once the 413 is out (Kestrel does not read a
+    /// body past its size limit), so this one asks with <c>Expect: 100-continue</c>, as browsers and curl do for large
+    /// uploads, and gets the 413 without sending the body.
+    /// </remarks>
     [Test]
     public async Task A_form_file_over_the_byte_limit_is_a_413()
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Photos.Bytes("astronaut.png")), "image", "astronaut.png" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/detect") { Content = form };
+        request.Headers.ExpectContinue = true;
 
-        using HttpResponseMessage response = await _server.Client.PostAsync("/api/detect", form);
+        using HttpResponseMessage response = await _server.Client.SendAsync(request);
 
         await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }

@@ -8,7 +8,8 @@ namespace BlazeFace.Web.Tests.Browser;
 /// <summary>
 /// The page in a real browser: headless Chromium opens it from the server on a loopback port, its webcam a fake one
 /// playing a video made from a bundled photo. The page must report the face with one id over many frames within a
-/// few seconds and draw its box where the face is; an uploaded photo must get <c>blazeface detect</c>'s result.
+/// few seconds and draw its box where the face is; an uploaded photo must get <c>blazeface detect</c>'s result. With
+/// the mesh switch on, the same with each face's 468 landmarks, drawn as dots.
 /// </summary>
 [Category("Browser")]
 public class PageTests
@@ -40,10 +41,16 @@ public class PageTests
         Directory.Delete(_folder, recursive: true);
     }
 
-    [Test]
-    public async Task The_webcam_s_face_gets_one_id_within_seconds_and_its_box_is_drawn_over_it()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task The_webcam_s_face_gets_one_id_within_seconds_and_its_box_is_drawn_over_it_with_its_mesh_when_switched_on(bool mesh)
     {
         IPage page = await OpenPageAsync();
+        if (mesh)
+        {
+            await page.CheckAsync("#mesh");
+        }
+
         await page.ClickAsync("#camera");
 
         var ids = new List<(int Frame, long[] Ids)>();
@@ -72,6 +79,12 @@ public class PageTests
         Assert.That(await page.InnerTextAsync("#faces li"), Does.StartWith("#"), "the face list shows the id");
 
         await AssertBoxesDrawnAsync(page);
+        JsonElement last = (await ShownResultAsync(page))!.Value;
+        Assert.That(last.GetProperty("faces")[0].TryGetProperty("landmarks", out JsonElement landmarks) ? landmarks.GetArrayLength() : 0, Is.EqualTo(mesh ? 468 : 0), "landmarks with the mesh switch on, none without");
+        if (mesh)
+        {
+            await AssertMeshDrawnAsync(page);
+        }
     }
 
     [Test]
@@ -90,6 +103,22 @@ public class PageTests
         Assert.That(await page.InnerTextAsync("#face-count"), Is.EqualTo(expected.GetProperty("faces").GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(await page.InnerTextAsync("#server-ms"), Does.Match(@"^\d+\.\d$"), "the server's time is shown");
         await AssertBoxesDrawnAsync(page);
+    }
+
+    [Test]
+    public async Task With_the_mesh_switch_on_an_uploaded_photo_gets_the_result_blazeface_detect_mesh_prints_and_its_landmarks_are_drawn()
+    {
+        string photo = Photos.Path("group_mosaic.png");
+        JsonElement expected = CliDetection.Result(photo, "--mesh");
+        IPage page = await OpenPageAsync();
+
+        await page.CheckAsync("#mesh");
+        await page.SetInputFilesAsync("#photo", photo);
+        await page.WaitForSelectorAsync("body[data-state=photo]");
+
+        DetectionResults.AssertSame(expected, (await ShownResultAsync(page))!.Value);
+        await AssertBoxesDrawnAsync(page);
+        await AssertMeshDrawnAsync(page);
     }
 
     private async Task<IPage> OpenPageAsync()
@@ -118,20 +147,32 @@ public class PageTests
         results.Count >= StableResults && results.TakeLast(StableResults).All(result => result.Ids.Length == 1 && result.Ids[0] == results[^1].Ids[0]);
 
     /// <summary>
+    /// A screenshot of the picture shows the mesh colour at nearly every landmark of every face that has them, scaled
+    /// from the result's pixels to the picture's size on screen (boxes, keypoints and labels hide a few).
+    /// </summary>
+    private static async Task AssertMeshDrawnAsync(IPage page)
+    {
+        JsonElement result = (await ShownResultAsync(page))!.Value;
+        using var pixels = new OverlayPixels(await ScreenshotAsync(page, "-mesh"));
+        double scale = (double)pixels.Width / result.GetProperty("width").GetInt32();
+        JsonElement[] meshes = [.. result.GetProperty("faces").EnumerateArray().Where(face => face.TryGetProperty("landmarks", out _))];
+        Assert.That(meshes, Is.Not.Empty, "faces with landmarks");
+        foreach (JsonElement face in meshes)
+        {
+            IEnumerable<(double X, double Y)> points = face.GetProperty("landmarks").EnumerateArray()
+                .Select(point => (point.GetProperty("x").GetDouble() * scale, point.GetProperty("y").GetDouble() * scale));
+            Assert.That(pixels.MeshDotCoverage(points, tolerance: 3), Is.GreaterThan(0.8), $"landmarks of the face in {face.GetProperty("box")}");
+        }
+    }
+
+    /// <summary>
     /// A screenshot of the picture shows the box colour along the top and bottom edges of every face's box, scaled
     /// from the result's pixels to the picture's size on screen, and not along a line through the middle of the face.
     /// </summary>
     private static async Task AssertBoxesDrawnAsync(IPage page)
     {
         JsonElement result = (await ShownResultAsync(page))!.Value;
-        byte[] screenshot = await page.Locator("#stage").ScreenshotAsync();
-        if (Environment.GetEnvironmentVariable("BLAZEFACE_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            // To look at what the test saw: BLAZEFACE_SCREENSHOTS=FOLDER dotnet test --filter TestCategory=Browser.
-            await File.WriteAllBytesAsync(Path.Combine(folder, TestContext.CurrentContext.Test.MethodName + ".png"), screenshot);
-        }
-
-        using var pixels = new OverlayPixels(screenshot);
+        using var pixels = new OverlayPixels(await ScreenshotAsync(page, string.Empty));
         double scale = (double)pixels.Width / result.GetProperty("width").GetInt32();
         foreach (JsonElement face in result.GetProperty("faces").EnumerateArray())
         {
@@ -144,5 +185,18 @@ public class PageTests
             Assert.That(pixels.HorizontalLineCoverage(left, right, bottom, tolerance: 6), Is.GreaterThan(0.9), $"bottom edge of {box}");
             Assert.That(pixels.HorizontalLineCoverage(left, right, (top + bottom) / 2, tolerance: 0), Is.LessThan(0.2), $"middle of {box}");
         }
+    }
+
+    /// <summary>The picture with its overlay as shown, kept in BLAZEFACE_SCREENSHOTS when that names a folder.</summary>
+    private static async Task<byte[]> ScreenshotAsync(IPage page, string suffix)
+    {
+        byte[] screenshot = await page.Locator("#stage").ScreenshotAsync();
+        if (Environment.GetEnvironmentVariable("BLAZEFACE_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            // To look at what the test saw: BLAZEFACE_SCREENSHOTS=FOLDER dotnet test --filter TestCategory=Browser.
+            await File.WriteAllBytesAsync(Path.Combine(folder, TestContext.CurrentContext.Test.Name + suffix + ".png"), screenshot);
+        }
+
+        return screenshot;
     }
 }

@@ -17,33 +17,33 @@ public class DetectorCatalogTests
     {
         using var catalog = new DetectorCatalog(Options.Create(new WebSampleOptions()));
 
-        using DetectorLease first = catalog.Rent(new DetectionQuery("full", 0.7f, Mesh: false));
-        using DetectorLease second = catalog.Rent(new DetectionQuery("full", 0.7f, Mesh: false));
-        using DetectorLease other = catalog.Rent(new DetectionQuery("full", null, Mesh: false));
+        using CatalogLease<FaceDetector> first = catalog.Rent(new DetectionQuery("full", 0.7f, Mesh: false));
+        using CatalogLease<FaceDetector> second = catalog.Rent(new DetectionQuery("full", 0.7f, Mesh: false));
+        using CatalogLease<FaceDetector> other = catalog.Rent(new DetectionQuery("full", null, Mesh: false));
 
-        Assert.That(second.Detector, Is.SameAs(first.Detector));
-        Assert.That(other.Detector, Is.Not.SameAs(first.Detector));
-        Assert.That(first.Detector.Model, Is.SameAs(BlazeFaceModel.FullRange));
-        Assert.That(first.Detector.MinScore, Is.EqualTo(0.7f));
-        Assert.That(other.Detector.MinScore, Is.EqualTo(BlazeFaceModel.FullRange.DefaultMinScore));
+        Assert.That(second.Instance, Is.SameAs(first.Instance));
+        Assert.That(other.Instance, Is.Not.SameAs(first.Instance));
+        Assert.That(first.Instance.Model, Is.SameAs(BlazeFaceModel.FullRange));
+        Assert.That(first.Instance.MinScore, Is.EqualTo(0.7f));
+        Assert.That(other.Instance.MinScore, Is.EqualTo(BlazeFaceModel.FullRange.DefaultMinScore));
     }
 
     [Test]
     public void Past_its_capacity_a_request_gets_a_detector_of_its_own_released_with_the_lease()
     {
         using var catalog = new DetectorCatalog(Options.Create(new WebSampleOptions { MaxCachedDetectors = 1 }));
-        using DetectorLease kept = catalog.Rent(new DetectionQuery("short", 0.5f, Mesh: false));
+        using CatalogLease<FaceDetector> kept = catalog.Rent(new DetectionQuery("short", 0.5f, Mesh: false));
 
         FaceDetector own;
-        using (DetectorLease lease = catalog.Rent(new DetectionQuery("short", 0.6f, Mesh: false)))
+        using (CatalogLease<FaceDetector> lease = catalog.Rent(new DetectionQuery("short", 0.6f, Mesh: false)))
         {
-            own = lease.Detector;
+            own = lease.Instance;
             Assert.That(own.MinScore, Is.EqualTo(0.6f));
         }
 
-        using DetectorLease again = catalog.Rent(new DetectionQuery("short", 0.6f, Mesh: false));
-        Assert.That(again.Detector, Is.Not.SameAs(own), "not kept");
+        using CatalogLease<FaceDetector> again = catalog.Rent(new DetectionQuery("short", 0.6f, Mesh: false));
+        Assert.That(again.Instance, Is.Not.SameAs(own), "not kept");
         Assert.Throws<ObjectDisposedException>(() => own.Detect(new ImageBuffer(new byte[8 * 8 * 3], 8, 8, ImagePixelFormat.Rgb24)), "released with its lease");
-        Assert.DoesNotThrow(() => kept.Detector.Detect(new ImageBuffer(new byte[8 * 8 * 3], 8, 8, ImagePixelFormat.Rgb24)), "the shared one stays");
+        Assert.DoesNotThrow(() => kept.Instance.Detect(new ImageBuffer(new byte[8 * 8 * 3], 8, 8, ImagePixelFormat.Rgb24)), "the shared one stays");
     }
 }

@@ -1,13 +1,18 @@
 using System.Net;
 using System.Net.WebSockets;
+using System.Numerics;
 using System.Text.Json;
+using BlazeFace.SkiaSharp;
 using BlazeFace.Web.Tests.Support;
+using BlazeFace.Web.Tracking;
+using SkiaSharp;
 
 namespace BlazeFace.Web.Tests.Tracking;
 
 /// <summary>
-/// The /api/track WebSocket follows the faces of one connection's frames with a tracker of its own, replies to the
-/// newest frame and drops the ones it had no time for, and closes the connection on a broken protocol.
+/// The /api/track WebSocket follows the faces of one connection's frames with a tracker of its own (with mesh=true, a
+/// face landmarker of its own), replies to the newest frame and drops the ones it had no time for, and closes the
+/// connection on a broken protocol.
 /// </summary>
 public class TrackingSocketTests
 {
@@ -155,12 +160,28 @@ public class TrackingSocketTests
     }
 
     [Test]
-    public void Asking_for_the_mesh_is_refused_before_the_upgrade()
+    public async Task With_mesh_each_face_is_followed_by_its_landmarks_as_the_library_s_landmarker_follows_it()
     {
-        using var socket = new ClientWebSocket { Options = { CollectHttpResponseDetails = true } };
+        using var landmarker = new FaceLandmarker(new FaceLandmarkerOptions { MaxFaces = LandmarkerFollower.MaxFaces });
+        using SKBitmap decoded = UprightImage.Decode(_astronaut);
+        var expected = new FaceMesh[LandmarkerFollower.MaxFaces];
+        using TrackingSocket socket = await TrackingSocket.ConnectAsync(_server, "?mesh=true");
+        for (int frame = 0; frame < 4; frame++)
+        {
+            await socket.SendFrameAsync(frame * 33.3, _astronaut);
+            JsonElement reply = (await socket.ReceiveAsync())!.Value;
+            int count = landmarker.Track(decoded.AsImageView(), TimeSpan.FromMilliseconds(frame * 33.3), expected, out _);
 
-        Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(_server.WebSocketAddress("/api/track?mesh=true"), CancellationToken.None));
-        Assert.That(socket.HttpStatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            JsonElement[] faces = [.. reply.GetProperty("faces").EnumerateArray()];
+            Assert.That(count, Is.EqualTo(1), "the library follows the face");
+            Assert.That(faces, Has.Length.EqualTo(count), $"frame {frame}");
+            Assert.That(faces[0].EnumerateObject().Select(property => property.Name), Is.EqualTo(frame == 0
+                ? new[] { "id", "score", "box", "keypoints", "presence", "landmarks" }
+                : new[] { "id", "box", "presence", "landmarks" }), "the detector's score and keypoints on the frame it found the face in, as in blazeface video --mesh");
+            Assert.That(faces[0].GetProperty("id").GetInt64(), Is.EqualTo(expected[0].TrackId).And.EqualTo(1));
+            Assert.That(faces[0].GetProperty("presence").GetSingle(), Is.EqualTo(expected[0].Presence));
+            Assert.That(Landmarks(faces[0]), Is.EqualTo(expected[0].Landmarks.ToArray()), $"the library's smoothed landmarks on frame {frame}");
+        }
     }
 
     [Test]
@@ -174,4 +195,7 @@ public class TrackingSocketTests
         Assert.ThrowsAsync<WebSocketException>(() => third.ConnectAsync(server.WebSocketAddress("/api/track"), CancellationToken.None));
         Assert.That(third.HttpStatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
     }
+
+    private static Vector3[] Landmarks(JsonElement face) =>
+        [.. face.GetProperty("landmarks").EnumerateArray().Select(point => new Vector3(point.GetProperty("x").GetSingle(), point.GetProperty("y").GetSingle(), point.GetProperty("z").GetSingle()))];
 }
