@@ -14,6 +14,7 @@ TfliteTimings tflite = TfliteTimings.Read(tflitePath);
 (string Key, string Title, string Tflite)[] models =
 [
     ("ShortRange", "short range, 128x128", "short"),
+    ("FullRangeSparse", "full range sparse, 192x192", "full-sparse"),
     ("FullRange", "full range, 192x192", "full"),
     ("BackCamera", "back camera, 256x256", "back"),
 ];
