@@ -6,8 +6,8 @@ using BlazeFace.Tests.Tracking.Video;
 namespace BlazeFace.Tests.Landmarks;
 
 /// <summary>
-/// The code of docs/face-mesh.md, as written there (bar the stand-ins for the reader's pixels and camera), so that the
-/// guide's examples compile and do what the guide says.
+/// The examples of docs/face-mesh.md run on real pixels, so that they do what the guide says (the documentation tests
+/// compile the page's blocks as written); a synthetic video stands in for the guide's camera.
 /// </summary>
 public class FaceMeshGuideTests
 {
