@@ -22,7 +22,10 @@ internal sealed class NodeProfile
     /// <summary>The layers the step computes, in graph order.</summary>
     public IReadOnlyList<Layer> Layers { get; }
 
-    public string Kind => Node.GetType().Name;
+    /// <summary>The step's type, a generic one with its argument: <c>BlazeBlock&lt;PReLU&gt;</c>.</summary>
+    public string Kind => Node.GetType() is { IsGenericType: true } type
+        ? $"{type.Name[..type.Name.IndexOf('`')]}<{string.Join(", ", type.GetGenericArguments().Select(argument => argument.Name))}>"
+        : Node.GetType().Name;
 
     /// <summary>What the summary adds up by: the kind of step, with stride-2 and 1x1 layers told apart.</summary>
     public string Group => Node switch

@@ -73,14 +73,14 @@ internal sealed class NetworkBuilder
 
     public ReLU ConvRelu(Layer input, int filters, int kernelSize, int stride)
     {
-        var block = new ConvReluBlock(Names, input, filters, kernelSize, stride, PaddingMode.Same, Kernels);
+        var block = new ConvActivationBlock<ReLU>(Names, input, filters, kernelSize, stride, PaddingMode.Same, Kernels, ReLU.Factory(Names, Kernels));
         Add(block, block.Layers);
         return block.Output;
     }
 
     public ReLU BlazeBlock(Layer input, int outChannels, int stride = 1)
     {
-        var block = new BlazeBlock(Names, input, outChannels, stride, Kernels, BandRows);
+        var block = new BlazeBlock<ReLU>(Names, input, outChannels, stride, Kernels, ReLU.Factory(Names, Kernels), PaddingMode.Same, BandRows);
         Add(block, block.Layers);
         return block.Output;
     }
@@ -101,14 +101,14 @@ internal sealed class NetworkBuilder
 
     public PReLU ConvPRelu(Layer input, int filters, int kernelSize, int stride, PaddingMode padding)
     {
-        var block = new ConvPReluBlock(Names, input, filters, kernelSize, stride, padding, Kernels);
+        var block = new ConvActivationBlock<PReLU>(Names, input, filters, kernelSize, stride, padding, Kernels, PReLU.Factory(Names, Kernels));
         Add(block, block.Layers);
         return block.Output;
     }
 
     public PReLU PReluBlazeBlock(Layer input, int outChannels, int stride = 1)
     {
-        var block = new PReluBlazeBlock(Names, input, outChannels, stride, Kernels, BandRows);
+        var block = new BlazeBlock<PReLU>(Names, input, outChannels, stride, Kernels, PReLU.Factory(Names, Kernels), PaddingMode.Valid, BandRows);
         Add(block, block.Layers);
         return block.Output;
     }

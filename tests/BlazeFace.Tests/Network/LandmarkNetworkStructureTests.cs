@@ -50,8 +50,8 @@ public class LandmarkNetworkStructureTests
     public void Every_prelu_runs_in_the_epilogue_of_the_convolution_before_it()
     {
         CompiledNetwork network = Network();
-        Assert.That(network.Nodes.OfType<PReluBlazeBlock>().Count(), Is.EqualTo(20));
-        Assert.That(network.Nodes.OfType<ConvPReluBlock>().Count(), Is.EqualTo(3), "the stem and each head's 1x1 narrowing");
+        Assert.That(network.Nodes.OfType<BlazeBlock<PReLU>>().Count(), Is.EqualTo(20));
+        Assert.That(network.Nodes.OfType<ConvActivationBlock<PReLU>>().Count(), Is.EqualTo(3), "the stem and each head's 1x1 narrowing");
         Assert.That(network.Nodes.OfType<PReLU>(), Is.Empty, "no PReLU runs on its own in a fused run");
     }
 

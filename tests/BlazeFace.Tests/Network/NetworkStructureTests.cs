@@ -44,7 +44,7 @@ public class NetworkStructureTests
     public void Back_camera_network_is_thirty_one_single_blaze_blocks_and_a_separable_convolution()
     {
         CompiledNetwork network = Network(BundledModel.BackCamera);
-        Assert.That(network.Nodes.OfType<BlazeBlock>().Count(), Is.EqualTo(31));
+        Assert.That(network.Nodes.OfType<BlazeBlock<ReLU>>().Count(), Is.EqualTo(31));
         Assert.That(network.Nodes.OfType<SeparableConvReluBlock>().Single().Output.OutputShape, Is.EqualTo(new TensorShape(8, 8, 96)));
         Assert.That(network.Layers.OfType<MaxPooling2D>().Count(), Is.EqualTo(3));
     }

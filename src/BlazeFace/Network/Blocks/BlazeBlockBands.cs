@@ -19,23 +19,20 @@ internal sealed class BlazeBlockBands
     private readonly DepthwiseConv2D _depthwise;
     private readonly Conv2D _pointwise;
     private readonly BlazeBlockShortcut _shortcut;
-    private readonly Layer _output;
-    private readonly BlockEnding _ending;
+    private readonly ActivationLayer _output;
     private readonly int _middleFloats;
 
     /// <param name="depthwise">The block's depthwise 3x3, reading the block's input.</param>
     /// <param name="pointwise">The 1x1 convolution reading <paramref name="depthwise"/>.</param>
     /// <param name="shortcut">The block's shortcut.</param>
-    /// <param name="output">The layer whose storage receives the block's output.</param>
-    /// <param name="ending">The residual add and activation fused into <paramref name="pointwise"/>.</param>
+    /// <param name="output">The block's activation: its storage receives the block's output, and it is fused, after the residual add, into <paramref name="pointwise"/>.</param>
     /// <param name="forcedRows">A band height to use instead of <see cref="BandHeight"/>'s choice.</param>
-    public BlazeBlockBands(DepthwiseConv2D depthwise, Conv2D pointwise, BlazeBlockShortcut shortcut, Layer output, BlockEnding ending, int? forcedRows)
+    public BlazeBlockBands(DepthwiseConv2D depthwise, Conv2D pointwise, BlazeBlockShortcut shortcut, ActivationLayer output, int? forcedRows)
     {
         _depthwise = depthwise;
         _pointwise = pointwise;
         _shortcut = shortcut;
         _output = output;
-        _ending = ending;
 
         Conv2DGeometry g = depthwise.Geometry;
         int inputRow = g.Input.Width * g.Input.Channels, middleRow = g.Output.Width * g.Output.Channels;
@@ -68,7 +65,7 @@ internal sealed class BlazeBlockBands
             _pointwise.ForwardPixels(
                 pixels,
                 middle,
-                _ending(_shortcut.Rows(input, first, rows, shortcutScratch), _shortcut.Channels),
+                _output.Epilogue(_shortcut.Rows(input, first, rows, shortcutScratch), _shortcut.Channels),
                 output.Slice(first * width * outShape.Channels, pixels * outShape.Channels));
         }
     }

@@ -81,7 +81,4 @@ internal sealed class BlazeBlockShortcut
         Pool.ForwardRows(new RowBand(first, rows, FirstInputRow: 0), input, pooled);
         return pooled;
     }
-
-    /// <summary>The detectors' BlazeBlock ending: the shortcut's rows added, then ReLU (a <see cref="BlockEnding"/>).</summary>
-    public static ConvolutionEpilogue AddAndRelu(ReadOnlySpan<float> residualRows, int residualChannels) => new(residualRows, residualChannels, relu: true);
 }

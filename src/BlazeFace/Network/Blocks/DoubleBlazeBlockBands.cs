@@ -28,7 +28,7 @@ internal sealed class DoubleBlazeBlockBands
     private readonly DepthwiseConv2D _depthwise2;
     private readonly Conv2D _expansion;
     private readonly BlazeBlockShortcut _shortcut;
-    private readonly Layer _output;
+    private readonly ReLU _output;
     private readonly int _depthwise1Floats;
     private readonly int _windowFloats;
     private readonly int _depthwise2Floats;
@@ -40,7 +40,7 @@ internal sealed class DoubleBlazeBlockBands
     /// <param name="shortcut">The block's shortcut.</param>
     /// <param name="output">The layer whose storage receives the block's output.</param>
     /// <param name="forcedRows">A band height to use instead of <see cref="BandHeight"/>'s choice.</param>
-    public DoubleBlazeBlockBands(DepthwiseConv2D depthwise1, Conv2D projection, DepthwiseConv2D depthwise2, Conv2D expansion, BlazeBlockShortcut shortcut, Layer output, int? forcedRows)
+    public DoubleBlazeBlockBands(DepthwiseConv2D depthwise1, Conv2D projection, DepthwiseConv2D depthwise2, Conv2D expansion, BlazeBlockShortcut shortcut, ReLU output, int? forcedRows)
     {
         _depthwise1 = depthwise1;
         _projection = projection;
@@ -116,7 +116,7 @@ internal sealed class DoubleBlazeBlockBands
             _expansion.ForwardPixels(
                 pixels,
                 depthwise2,
-                BlazeBlockShortcut.AddAndRelu(_shortcut.Rows(input, first, rows, shortcutScratch), _shortcut.Channels),
+                _output.Epilogue(_shortcut.Rows(input, first, rows, shortcutScratch), _shortcut.Channels),
                 output.Slice(first * width * outShape.Channels, pixels * outShape.Channels));
         }
     }

@@ -10,14 +10,14 @@ namespace BlazeFace.Network.Blocks;
 /// </summary>
 internal sealed class FeaturePyramidMerge : INetworkNode
 {
-    private readonly ConvReluBlock _coarse;
-    private readonly ConvReluBlock _lateral;
+    private readonly ConvActivationBlock<ReLU> _coarse;
+    private readonly ConvActivationBlock<ReLU> _lateral;
     private readonly UpSampling2D _upsample;
 
     public FeaturePyramidMerge(LayerNamer names, Layer coarse, Layer lateral, int channels, KernelSet kernels)
     {
-        _coarse = new ConvReluBlock(names, coarse, channels, kernelSize: 1, stride: 1, PaddingMode.Valid, kernels);
-        _lateral = new ConvReluBlock(names, lateral, channels, kernelSize: 1, stride: 1, PaddingMode.Valid, kernels);
+        _coarse = new ConvActivationBlock<ReLU>(names, coarse, channels, kernelSize: 1, stride: 1, PaddingMode.Valid, kernels, ReLU.Factory(names, kernels));
+        _lateral = new ConvActivationBlock<ReLU>(names, lateral, channels, kernelSize: 1, stride: 1, PaddingMode.Valid, kernels, ReLU.Factory(names, kernels));
 
         // Keras's bilinear UpSampling2D converts to RESIZE_BILINEAR with half-pixel centres.
         _upsample = new UpSampling2D(names.Next("up_sampling2d"), _coarse.Output, factor: 2, alignCorners: false, halfPixelCenters: true, kernels);
